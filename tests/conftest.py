@@ -1,0 +1,33 @@
+"""Shared helpers for the course's tests."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+NOTEBOOK_DIRS = ("notebooks", "solutions", "exercises")
+
+
+def notebooks(*dirs: str) -> list[Path]:
+    """Every notebook in the given top-level folders (default: all three)."""
+    return sorted(p for d in dirs or NOTEBOOK_DIRS for p in (ROOT / d).glob("*.ipynb"))
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+@pytest.fixture
+def course_copy(tmp_path: Path) -> Path:
+    """A throw-away copy of the course's data, notebooks and docs, for tests that break things."""
+    for name in ("data", "notebooks", "solutions", "exercises", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    return tmp_path
