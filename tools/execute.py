@@ -8,6 +8,8 @@ normalises what would otherwise change from run to run:
 
 - notebook metadata: a fixed kernelspec, no Python patch version, no widget state;
 - cell metadata: no execution timings;
+- memory addresses in object reprs (``<Styler at 0x7f…>``) become ``0xADDR``, as in
+  ``tests/nbval_sanitize.cfg``;
 - widget outputs: the random ``model_id`` view is dropped (nbval ignores it, and without saved
   widget state it cannot render anyway); the text form stays, and every what-if view also
   draws a static image of its default state.
@@ -23,6 +25,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -33,6 +36,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+ADDRESS = re.compile(r"(<[a-zA-Z_][0-9a-zA-Z_.]* at )(0x[0-9a-fA-F]+)(>)")
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -49,6 +53,8 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             data = output.get("data", {})
             if WIDGET_VIEW in data:
                 del data[WIDGET_VIEW]
+            if isinstance(data.get("text/plain"), str):
+                data["text/plain"] = ADDRESS.sub(r"\1ADDR\3", data["text/plain"])
     return nb
 
 
