@@ -26,6 +26,7 @@ runs in the test suite with the ``frictionless`` library.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
@@ -87,7 +88,7 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     Raises
     ------
     KeyError
-        ``name`` is not a table of the package (the message lists the tables).
+        ``name`` is not a table of the package (the message suggests the closest name).
     SchemaError
         A column is missing or unexpected, or a value breaks its field's type or constraints.
     """
@@ -95,7 +96,9 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
         raise TypeError(f"load expects a table name (str), got {type(name).__name__}: {name!r}")
     resources = {r["name"]: r for r in descriptor(data_dir)["resources"] if "schema" in r}
     if name not in resources:
-        raise KeyError(f"no course table named {name!r}; the tables are: {', '.join(resources)}")
+        close = difflib.get_close_matches(name, resources, n=1)
+        suggestion = f"did you mean {close[0]!r}? " if close else ""
+        raise KeyError(f"no course table named {name!r}; {suggestion}data.table_names() lists them all")
     resource = resources[name]
     path = Path(data_dir or DATA_DIR) / resource["path"]
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")

@@ -40,8 +40,9 @@ WRONG = {
 }
 
 
-def test_every_check_has_a_right_and_a_wrong_answer_here():
-    assert set(RIGHT) == set(checks.CHECKS) == set(WRONG)
+def test_every_lesson_00_check_has_a_right_and_a_wrong_answer_here():
+    # Each lesson's checks are tested with right and wrong answers in tests/test_checks_NN.py.
+    assert set(RIGHT) == {n for n in checks.CHECKS if n.startswith("q00_")} == set(WRONG)
 
 
 @pytest.mark.parametrize("name", sorted(RIGHT))

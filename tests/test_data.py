@@ -138,8 +138,10 @@ def test_a_duplicated_key_is_named(course_copy):
 
 
 def test_an_unknown_table_lists_the_tables():
-    with pytest.raises(KeyError, match=r"no course table named 'articles'.*article"):
+    with pytest.raises(KeyError, match=r"no course table named 'articles'; did you mean 'article'\?"):
         data.load("articles")
+    with pytest.raises(KeyError, match=r"no course table named 'zzz'; data.table_names\(\) lists them all"):
+        data.load("zzz")
 
 
 def test_a_table_name_of_the_wrong_type_is_a_type_error():

@@ -15,6 +15,7 @@ Usage::
 
     python tools/lesson_cells.py          # refresh every file
     python tools/lesson_cells.py --check  # exit 1 if a refresh would change anything
+    python tools/lesson_cells.py --only 03  # only lesson 03's lesson and solution notebooks
 """
 
 from __future__ import annotations
@@ -173,11 +174,13 @@ def replace_between(text: str, start: str, end: str, body: str) -> str:
     return f"{before}{start}\n{body}\n{end}{rest.split(end, 1)[1]}"
 
 
-def planned_changes(root: Path = ROOT) -> dict[Path, str]:
-    """Every file this script owns, mapped to the text it should have."""
+def planned_changes(root: Path = ROOT, only: str | None = None) -> dict[Path, str]:
+    """Every file this script owns (or only lesson ``only``'s notebooks), mapped to its text."""
     lessons = load_lessons(root / "notebooks" / "lessons.yml")
     wanted: dict[Path, str] = {}
     for index, lesson in enumerate(lessons):
+        if only is not None and not lesson["stem"].startswith(only):
+            continue
         for kind in ("lesson", "solutions"):
             path = root / KINDS[kind] / f"{lesson['stem']}.ipynb"
             if not path.exists():
@@ -186,7 +189,7 @@ def planned_changes(root: Path = ROOT) -> dict[Path, str]:
             set_boilerplate(nb, header_source(lessons, index, kind, root),
                             footer_source(lessons, index, kind, root))
             wanted[path] = nbformat.writes(nb, version=4) + "\n"
-    for doc, prefix in (("README.md", ""), ("docs/instructor-guide.md", "../")):
+    for doc, prefix in (("README.md", ""), ("docs/instructor-guide.md", "../")) if only is None else ():
         path = root / doc
         if path.exists():
             text = path.read_text(encoding="utf-8")
@@ -197,9 +200,10 @@ def planned_changes(root: Path = ROOT) -> dict[Path, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale files, change nothing")
+    parser.add_argument("--only", metavar="NN", help="only the notebooks of lesson NN (e.g. 03)")
     args = parser.parse_args(argv)
     stale = []
-    for path, text in planned_changes().items():
+    for path, text in planned_changes(only=args.only).items():
         if path.read_text(encoding="utf-8") != text:
             stale.append(path.relative_to(ROOT))
             if not args.check:
