@@ -30,7 +30,7 @@ from typing import Any
 
 from counterprop import data
 
-__all__ = ["correct", "hint", "exercise", "CHECKS"]
+__all__ = ["CHECKS", "correct", "exercise", "hint"]
 
 
 @dataclass(frozen=True)

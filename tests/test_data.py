@@ -151,7 +151,7 @@ def test_a_table_name_of_the_wrong_type_is_a_type_error():
 
 def test_no_table_holds_a_link_to_a_social_media_account_or_a_hash():
     # Aggregates only: sources may link to reports and news, never to accounts or content.
-    account = re.compile(r"https?://(www\.)?(twitter|x|t|telegram|facebook|youtube)\.(com|me)/(?!.*(blog|policy))", re.I)
+    account = re.compile(r"https?://(www\.)?(twitter|x|t|telegram|facebook|youtube)\.(com|me)/(?!.*(blog|policy))", re.IGNORECASE)
     sha_like = re.compile(r"\b[0-9a-f]{32,}\b")
     for csv in (ROOT / "data").glob("*.csv"):
         text = csv.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 
 import lesson_cells
 import pytest
-from conftest import ROOT, notebooks, read
+from conftest import notebooks, read
 
 ALL = notebooks()
 EXECUTED = notebooks("notebooks", "solutions")
@@ -21,7 +21,7 @@ SECRET = re.compile(
     r"|AKIA[0-9A-Z]{16}|ghp_[0-9A-Za-z]{30,}|sk-[0-9A-Za-z]{20,}|xox[abp]-[0-9A-Za-z-]{10,}"
 )
 IMAGE = ("image/png", "image/jpeg", "image/svg+xml")
-ids = lambda p: f"{p.parent.name}/{p.name}"  # noqa: E731
+ids = lambda p: f"{p.parent.name}/{p.name}"
 
 
 def test_every_lesson_file_is_listed_in_lessons_yml():
@@ -39,7 +39,7 @@ def test_header_cell_has_every_field(path):
     header = read(path).cells[0]
     assert header.cell_type == "markdown" and header.source.startswith(lesson_cells.HEADER_MARK)
     text = header.source
-    assert re.search(r"^# \d\d · .+", text, re.M)
+    assert re.search(r"^# \d\d · .+", text, re.MULTILINE)
     assert re.search(r"\*\*Estimated time: teaching \d+ min / exercises \d+ min\*\*", text)
     for field in ("**Questions**", "**Objectives**", "**Prerequisites:**", "**Data used:**"):
         assert field in text, field

@@ -38,7 +38,7 @@ from pathlib import Path
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import lesson_cells  # noqa: E402  (a sibling script)
+import lesson_cells
 
 ROOT = lesson_cells.ROOT
 DROP_TAGS = {"solution", "instructor"}
