@@ -5,8 +5,11 @@
 #
 #   make execute    re-run lessons and solutions to refresh their saved outputs
 #   make exercises  regenerate exercises/ from solutions/
-#   make cells      refresh lesson headers, key points and the course maps from notebooks/lessons.yml
+#   make cells      refresh lesson headers, key points and course maps (notebooks/lessons.yml)
+#                   and docs/glossary.md (data/glossary.csv)
 #   make check-env  check the environment and print what is wrong, if anything
+#   make site       build the course as a static website in site/ (opens from disk, offline)
+#   make present    serve the what-if views for projecting (Voila, code hidden) on 127.0.0.1:8866
 #   make clean      remove .venv and caches
 #
 # Only Python >= 3.11 and make are needed: .venv is created from requirements.txt, and
@@ -17,11 +20,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8888
+PRESENT_PORT ?= 8866
 # JupyterLab refuses to run as root without this flag (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
-.PHONY: lab test execute exercises cells check-env setup clean
+.PHONY: lab test execute exercises cells check-env setup clean site present
 
 setup: $(STAMP)
 
@@ -53,10 +57,17 @@ exercises: $(STAMP)
 
 cells: $(STAMP)
 	$(BIN)/python tools/lesson_cells.py
+	$(BIN)/python tools/make_glossary.py
 	$(BIN)/python tools/make_exercises.py
 
 check-env: $(STAMP)
 	$(BIN)/python tools/check_env.py --verbose
+
+site: $(STAMP)
+	$(BIN)/python tools/build_site.py
+
+present: $(STAMP)
+	$(BIN)/python tools/present.py --port=$(PRESENT_PORT)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build

@@ -115,3 +115,20 @@ def test_a_check_that_itself_breaks_still_does_not_raise(capsys):
     broken(1)
     assert capsys.readouterr().out.startswith("💡 your answer could not be checked (ZeroDivisionError")
     checks.CHECKS.pop("broken")
+
+
+def test_numpy_whole_numbers_are_accepted(capsys):
+    assert run(capsys, "q00_2", np.int64(RIGHT["q00_2"])).startswith("✅")
+    assert run(capsys, "q00_3", float(RIGHT["q00_3"])).startswith("✅")
+    assert run(capsys, "q00_2", 12.5).startswith("💡 expected a whole number")
+
+
+def test_a_hash_object_gets_the_hexdigest_hint(capsys):
+    assert ".hexdigest()" in run(capsys, "q00_1", hashlib.sha256(b"x"))
+
+
+def test_twitter_ids_hints_for_the_likely_slips(capsys):
+    mask = SENTENCES["text_raw"].str.contains("تويتر")
+    assert "one True/False per sentence" in run(capsys, "q00_4", mask)
+    assert "keep only its" in run(capsys, "q00_4", SENTENCES.loc[mask])
+    assert "row positions" in run(capsys, "q00_4", SENTENCES.index[mask].tolist())

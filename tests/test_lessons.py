@@ -114,3 +114,27 @@ def test_every_arabic_word_in_markdown_glosses_is_in_the_glossary():
             if cell.cell_type == "markdown":
                 for term in pattern.findall(cell.source):
                     assert term in glossary, f"{path.name}: {term} is glossed inline but not in data/glossary.csv"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson["number"])
+def test_lessons_yml_entries_are_complete_and_plain_text(lesson):
+    for key in ("number", "stem", "title", "summary", "prerequisites", "data"):
+        assert isinstance(lesson[key], str) and lesson[key].strip(), key
+    for key in ("questions", "objectives", "key_points"):
+        items = lesson[key]
+        assert items and all(isinstance(item, str) for item in items), (
+            f"{key}: quote items that contain ': ' so YAML keeps them as text")
+    assert lesson["stem"].startswith(lesson["number"] + "-")
+    assert 30 <= lesson["teaching"] <= 60 and 0 < lesson["exercises"] <= 30
+
+
+MACHINE_PATH = re.compile(r"(?<![\w.<])/(?:work|tmp|root|home|usr|opt|private|var)/")
+
+
+@pytest.mark.parametrize("path", EXECUTED, ids=ids)
+def test_saved_outputs_name_no_machine_path(path):
+    # tools/execute.py saves outputs in nbval's sanitized form; a path here would also differ
+    # on every clone and break the comparison.
+    text = path.read_text(encoding="utf-8")
+    outputs = [line for line in text.splitlines() if MACHINE_PATH.search(line)]
+    assert not outputs, outputs[:3]

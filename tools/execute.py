@@ -8,8 +8,10 @@ normalises what would otherwise change from run to run:
 
 - notebook metadata: a fixed kernelspec, no Python patch version, no widget state;
 - cell metadata: no execution timings;
-- memory addresses in object reprs (``<Styler at 0x7f…>``) become ``0xADDR``, as in
-  ``tests/nbval_sanitize.cfg``;
+- text outputs are saved in the form nbval compares them in: the rules of
+  ``tests/nbval_sanitize.cfg`` are applied, so memory addresses become ``0xADDR``, the kernel's
+  temporary cell files ``<CELL>`` and the course folder ``<course>/``: no saved output names a
+  machine, and a clone in any folder compares equal;
 - widget outputs: the random ``model_id`` view is dropped (nbval ignores it, and without saved
   widget state it cannot render anyway); the text form stays, and every what-if view also
   draws a static image of its default state.
@@ -36,11 +38,31 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-ADDRESS = re.compile(r"(<[a-zA-Z_][0-9a-zA-Z_.]* at )(0x[0-9a-fA-F]+)(>)")
+SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
+
+
+def sanitize_rules(path: Path = SANITIZE) -> list[tuple[re.Pattern[str], str]]:
+    """The ``regex:``/``replace:`` pairs of nbval's sanitize file, in order."""
+    rules, pattern = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("regex:"):
+            pattern = re.compile(line.removeprefix("regex:").strip())
+        elif line.startswith("replace:") and pattern is not None:
+            rules.append((pattern, line.removeprefix("replace:").strip()))
+            pattern = None
+    return rules
+
+
+def sanitize(text: str, rules: list[tuple[re.Pattern[str], str]]) -> str:
+    """Apply the sanitize rules, as nbval does before it compares outputs."""
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Remove everything that changes between two runs of the same notebook."""
+    rules = sanitize_rules()
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     language = nb.metadata.get("language_info", {})
     language.pop("version", None)
@@ -51,10 +73,15 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             continue
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if WIDGET_VIEW in data:
-                del data[WIDGET_VIEW]
-            if isinstance(data.get("text/plain"), str):
-                data["text/plain"] = ADDRESS.sub(r"\1ADDR\3", data["text/plain"])
+            data.pop(WIDGET_VIEW, None)
+            if output.get("output_type") == "error":
+                output["traceback"] = [sanitize(line, rules) for line in output["traceback"]]
+                output["evalue"] = sanitize(output["evalue"], rules)
+            if output.get("output_type") == "stream":
+                output["text"] = sanitize(output["text"], rules)
+            for mime in ("text/plain", "text/html"):
+                if isinstance(data.get(mime), str):
+                    data[mime] = sanitize(data[mime], rules)
     return nb
 
 
