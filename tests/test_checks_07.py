@@ -1,0 +1,86 @@
+"""Lesson 07 checks: the solution's answers get ✅, typical wrong answers a specific 💡 hint."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterprop import checks, models
+
+PRODUCTION = models.defaults("production")
+SURVIVAL = models.defaults("survival")
+REACH = models.defaults("reach")
+H_SLOW = models.fit_slow_hazard(share_fast=SURVIVAL["share_fast"],
+                                share_gone_90d=SURVIVAL["share_gone_90d"],
+                                hazard_fast=SURVIVAL["hazard_fast"])
+LEVERS = ("territory", "epsilon", "operatives", "mu", "budget", "beta")
+SURVIVAL_LEVERS = ("share_fast", "share_gone_90d", "horizon_days")
+
+
+def monthly_reach(**p: float) -> float:
+    products = models.production_index(P0=PRODUCTION["P0"], **{n: p[n] for n in LEVERS})
+    h_s = models.fit_slow_hazard(share_fast=p["share_fast"], share_gone_90d=p["share_gone_90d"],
+                                 hazard_fast=SURVIVAL["hazard_fast"])
+    s = models.survival_share(share_fast=p["share_fast"], hazard_fast=SURVIVAL["hazard_fast"],
+                              hazard_slow=h_s, horizon_days=p["horizon_days"])
+    return models.reach(P=products, s=s, **{n: p[n] for n in ("k", "F", "o", "d")})
+
+
+PARAMS = {**{n: PRODUCTION[n] for n in LEVERS}, **REACH,
+          **{n: SURVIVAL[n] for n in SURVIVAL_LEVERS}}
+BOUNDS = {**{n: models.ranges("production")[n] for n in LEVERS}, **models.ranges("reach"),
+          **{n: models.ranges("survival")[n] for n in SURVIVAL_LEVERS}}
+BOUNDS["share_fast"] = (0.0, SURVIVAL["share_gone_90d"])
+TABLE = models.sensitivity(monthly_reach, PARAMS, BOUNDS)
+
+RIGHT = {
+    "q07_1": models.production_index(**PRODUCTION),
+    "q07_2": models.survival_share(share_fast=SURVIVAL["share_fast"],
+                                   hazard_fast=SURVIVAL["hazard_fast"], hazard_slow=H_SLOW,
+                                   horizon_days=SURVIVAL["horizon_days"]),
+    "q07_3": 1 - (1 - REACH["o"]) / 2,
+    "q07_4": PRODUCTION["territory"] * 0.5 ** (1 / PRODUCTION["epsilon"]),
+    "q07_5": TABLE.loc[0, "parameter"],
+}
+WRONG = {
+    "q07_1": [(700 * 0.11, "T**epsilon, not P0 * T"), (700, "baseline P0"),
+              (0.11**0.44, "alone")],
+    "q07_2": [(1 - 0.63, "still live at day 90"), (0.70, "first two days")],
+    "q07_3": [(0.4, "(1 - o)"), (90, "percentage")],
+    "q07_4": [(0.055, "not by 0.5")],
+    "q07_5": [(TABLE.loc[1, "parameter"], "number 2"), ("K", "case-sensitive"), ("zz", "column"),
+              (3, "as a string")],
+}
+
+
+def run(capsys, name, answer) -> str:
+    checks.CHECKS[name](answer)
+    return capsys.readouterr().out
+
+
+def test_every_lesson_07_check_is_tested_here():
+    assert set(RIGHT) == set(WRONG) == {n for n in checks.CHECKS if n.startswith("q07_")}
+
+
+def test_the_right_values():
+    assert round(RIGHT["q07_1"]) == 265 and round(RIGHT["q07_2"], 2) == 0.52
+    assert RIGHT["q07_3"] == pytest.approx(0.9) and RIGHT["q07_5"] == "k"
+    base = monthly_reach(**PARAMS)
+    assert monthly_reach(**{**PARAMS, "o": RIGHT["q07_3"]}) == pytest.approx(base / 2)
+    assert monthly_reach(**{**PARAMS, "territory": RIGHT["q07_4"]}) == pytest.approx(base / 2)
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_the_solution_gets_a_tick(capsys, name):
+    assert run(capsys, name, RIGHT[name]).startswith("✅")
+
+
+@pytest.mark.parametrize(("name", "answer", "words"),
+                         [(n, a, w) for n, cases in sorted(WRONG.items()) for a, w in cases])
+def test_typical_wrong_answers_get_a_specific_hint(capsys, name, answer, words):
+    out = run(capsys, name, answer)
+    assert out.startswith("💡") and words in out, out
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_untouched_answers_are_not_attempted(capsys, name):
+    assert run(capsys, name, ...).startswith("⏳ not attempted yet")
