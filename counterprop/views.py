@@ -475,13 +475,13 @@ class ModelView:
         if canvas == "agg":
             return figure, FigureCanvasAgg(figure)
         backend = matplotlib.get_backend()
-        from ipympl.backend_nbagg import Canvas, FigureManager  # only where a kernel runs
+        from ipympl.backend_nbagg import FigureManager  # only where a kernel runs
 
         if matplotlib.get_backend() != backend:
             # Importing ipympl switches pyplot to the widget backend; switch it back, so that
             # the lesson's other charts stay plain images. Only this view is live.
             matplotlib.use(backend)
-        live = Canvas(figure)
+        live = _full_image_canvas_class()(figure)
         FigureManager(live, 0)  # the toolbar and the link to the browser; not registered in pyplot
         live.header_visible = False
         live.toolbar_visible = False  # it would cover the chart's left edge; nothing to zoom
@@ -490,7 +490,6 @@ class ModelView:
         # does, and the chart would stay 0×0 pixels. Size it here, before the first draw.
         _, _, width, height = figure.bbox.bounds
         live._size = (width / live.device_pixel_ratio, height / live.device_pixel_ratio)
-        live.on_msg(_send_full_image_next)
         return figure, live
 
     def _dynamic_artists(self) -> list[Artist]:
@@ -642,15 +641,24 @@ class ModelView:
         return self.constraint_note
 
 
-def _send_full_image_next(canvas: Any, content: Mapping[str, Any], buffers: Any) -> None:
-    """When a browser (re)connects, make the next image a full one, not a diff.
+def _full_image_canvas_class() -> type:
+    """The ipympl canvas class the views use (imported only where a kernel runs)."""
+    from ipympl.backend_nbagg import Canvas
 
-    ipympl sends only the pixels that changed since the last image it sent. The view already
-    drew (and "sent", into the void) its first image in the kernel, so without this a browser
-    that connects later would receive a diff of an unchanged picture: a blank canvas.
-    """
-    if isinstance(content, Mapping) and content.get("type") in {"initialized", "refresh"}:
-        canvas._force_full = True
+    class FullImageCanvas(Canvas):
+        """An ipympl canvas that always sends whole images, never diffs against the last one.
+
+        ipympl normally sends only the pixels that changed since the image it sent before. A
+        browser that connected after the view's first draw, or that missed an image while the
+        kernel was busy, then receives a diff of a picture it never had: a blank chart. Whole
+        images cost a little more bandwidth and are always right.
+        """
+
+        def get_diff_image(self):  # matplotlib's signature
+            self._force_full = True
+            return super().get_diff_image()
+
+    return FullImageCanvas
 
 
 def _in_kernel() -> bool:

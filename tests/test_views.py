@@ -284,15 +284,21 @@ def test_render_figure_draws_the_same_chart_on_a_new_figure(view):
 @pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
 def test_the_ipympl_canvas_is_the_live_widget():
     view = views.SurvivalView(canvas="ipympl")
-    assert type(view.canvas).__name__ == "Canvas" and view.canvas in view.widget.children
+    from ipympl.backend_nbagg import Canvas
+
+    assert isinstance(view.canvas, Canvas) and view.canvas in view.widget.children
     view.sliders["returns"].value = 3
     assert len(view.outputs["lineage"]) == 4
     assert view.canvas.header_visible is False
     assert view.canvas._size == (800, 400)  # sized before display, or the browser shows 0×0
-    # a browser that connects after the first draw gets a full image next, not a blank diff
-    view.canvas._force_full = False
-    view.canvas._handle_custom_msg({"type": "initialized"}, [])
-    assert view.canvas._force_full is True
+    # every image sent is a whole one, never a diff: a browser that connected late, or missed an
+    # image, would otherwise draw a diff of a picture it never had (a blank chart)
+    for returns in (4, 5):
+        view.sliders["returns"].value = returns
+        view.canvas.draw()
+        view.canvas._png_is_old = True  # as after any draw the browser has not fetched yet
+        assert view.canvas.get_diff_image()
+        assert view.canvas._current_image_mode == "full"
 
 
 # =============================================================================================
