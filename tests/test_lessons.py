@@ -6,7 +6,7 @@ import re
 
 import lesson_cells
 import pytest
-from conftest import notebooks, read
+from conftest import ROOT, notebooks, read
 
 ALL = notebooks()
 EXECUTED = notebooks("notebooks", "solutions")
@@ -138,3 +138,14 @@ def test_saved_outputs_name_no_machine_path(path):
     text = path.read_text(encoding="utf-8")
     outputs = [line for line in text.splitlines() if MACHINE_PATH.search(line)]
     assert not outputs, outputs[:3]
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson["number"])
+def test_every_lesson_has_an_instructor_guide_section(lesson):
+    guide = (ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    heading = (f"## Lesson {lesson['number']} · {lesson['title']} ({lesson['teaching']} min "
+               f"teaching, {lesson['exercises']} min exercises)")
+    assert heading in guide, f"missing or stale heading: {heading}"
+    section = guide.split(heading, 1)[1].split("\n## ", 1)[0]
+    for part in ("**Objectives.**", "**Discussion prompts"):
+        assert part in section, f"lesson {lesson['number']}: no {part}"
