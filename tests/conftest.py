@@ -31,3 +31,17 @@ def course_copy(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "README.md", tmp_path / "README.md")
     return tmp_path
+
+
+CHECK_PREFIXES = ("✅ ", "💡 ", "⏳ ")
+
+
+def run_check(capsys, name: str, *answers) -> str:
+    """Run exercise check ``name`` and return what it printed: exactly one feedback line."""
+    from counterprop import checks
+
+    result = checks.CHECKS[name](*answers)
+    assert result is None  # a check prints; it returns nothing to echo
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith(CHECK_PREFIXES), out
+    return out

@@ -7,21 +7,11 @@ import hashlib
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import run_check as run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counterprop import checks, data
-
-PREFIXES = ("✅ ", "💡 ", "⏳ ")
-
-
-def run(capsys, name: str, *answers) -> str:
-    result = checks.CHECKS[name](*answers)
-    assert result is None  # a check prints; it returns nothing to echo
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and out.startswith(PREFIXES), out
-    return out
-
 
 # The right answers, computed the way the solution notebooks compute them.
 ARTICLE = data.read_article()

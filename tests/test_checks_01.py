@@ -6,19 +6,9 @@ import re
 import unicodedata
 
 import pytest
+from conftest import run_check as run
 
 from counterprop import checks, data, text
-
-PREFIXES = ("✅ ", "💡 ", "⏳ ")
-
-
-def run(capsys, name: str, *answers) -> str:
-    result = checks.CHECKS[name](*answers)
-    assert result is None  # a check prints; it returns nothing to echo
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and out.startswith(PREFIXES), out
-    return out
-
 
 # The right answers, computed the way solutions/01-the-raw-article.ipynb computes them.
 ARTICLE = data.read_article()

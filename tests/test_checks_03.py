@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import run_check as run
 
 from counterprop import checks, data
-
-PREFIXES = ("✅ ", "💡 ", "⏳ ")
-
-
-def run(capsys, name: str, *answers) -> str:
-    result = checks.CHECKS[name](*answers)
-    assert result is None  # a check prints; it returns nothing to echo
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and out.startswith(PREFIXES), out
-    return out
-
 
 # The right answers, computed the way solutions/03-tracing-claims-to-sources.ipynb computes them.
 SUSPENSIONS = data.load("suspensions")

@@ -14,10 +14,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 import seaborn as sns  # noqa: E402
+from conftest import run_check as run
 
 from counterprop import charts, checks, data, style  # noqa: E402
 
-PREFIXES = ("✅ ", "💡 ", "⏳ ")
 NAMES = ["q04_1", "q04_2", "q04_3", "q04_4", "q04_5"]
 
 SUSPENSIONS = data.load("suspensions")
@@ -38,14 +38,6 @@ def _style_and_cleanup():
     style.apply()
     yield
     plt.close("all")
-
-
-def run(capsys, name: str, *answers) -> str:
-    result = checks.CHECKS[name](*answers)
-    assert result is None  # a check prints; it returns nothing to echo
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and out.startswith(PREFIXES), out
-    return out
 
 
 def new_axes():

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import run_check as run
 
 from counterprop import checks, data, models
 
@@ -56,11 +57,6 @@ WRONG = {
     "q05_6": [(1 / slow(H_FAST), "slow group only"), (math.log(2) / H_DAY_90, "single exponential"),
               (50, "Alexander")],
 }
-
-
-def run(capsys, name, *answers) -> str:
-    checks.CHECKS[name](*answers)
-    return capsys.readouterr().out
 
 
 def test_every_lesson_05_check_is_tested_here():

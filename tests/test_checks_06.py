@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import run_check as run
 
 from counterprop import checks, models
 
@@ -28,11 +29,6 @@ WRONG = {
     "q06_3": [(0.5, "first upload"), (1.0, "more than half"), (60, "percentage")],
     "q06_5": [(0.12, "halving q"), (0.5, "32 times"), (3.04, "percentage")],
 }
-
-
-def run(capsys, name, *answers) -> str:
-    checks.CHECKS[name](*answers)
-    return capsys.readouterr().out
 
 
 def test_every_lesson_06_check_is_tested_here():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import run_check as run
 
 from counterprop import checks, models
 
@@ -50,11 +51,6 @@ WRONG = {
     "q07_5": [(TABLE.loc[1, "parameter"], "number 2"), ("K", "case-sensitive"), ("zz", "column"),
               (3, "as a string")],
 }
-
-
-def run(capsys, name, answer) -> str:
-    checks.CHECKS[name](answer)
-    return capsys.readouterr().out
 
 
 def test_every_lesson_07_check_is_tested_here():
