@@ -20,8 +20,8 @@ Playwright never downloads a browser here: it drives ``/usr/bin/chromium``.
 
 To try the test on other notebooks, e.g. while writing a view::
 
-    COURSE_BROWSER_NOTEBOOKS=/tmp/demo/lesson.ipynb COURSE_VIEWS_MODULE=my_views \\
-      PYTHONPATH=/tmp/demo .venv/bin/python -m pytest -m browser tests/test_browser.py
+    COURSE_BROWSER_NOTEBOOKS=work/demo/lesson.ipynb COURSE_VIEWS_MODULE=my_views \\
+      PYTHONPATH=work/demo .venv/bin/python -m pytest -m browser tests/test_browser.py
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ Offline by design:
 Usage::
 
     python tools/build_site.py               # writes site/ (git-ignored); open site/index.html
-    python tools/build_site.py --out /tmp/s  # somewhere else
+    python tools/build_site.py --out ../course-site  # somewhere else
 """
 
 from __future__ import annotations
