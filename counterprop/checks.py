@@ -22,16 +22,27 @@ Writing a check: decorate a function that takes the learner's answer and returns
 
 from __future__ import annotations
 
+import ast
+import dis
 import functools
 import hashlib
+import inspect
+import math
 import numbers
+import re
+import textwrap
+import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from numbers import Integral, Real
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from counterprop import data
+from counterprop import data, models
+from counterprop import text as _text
 
 __all__ = ["CHECKS", "correct", "exercise", "hint"]
 
@@ -98,6 +109,18 @@ def _whole_number(value: Any) -> int | None:
         return int(value)
     if isinstance(value, numbers.Real) and float(value).is_integer():
         return int(value)
+    return None
+
+
+def _finite_number(value: Any) -> float | None:
+    """``value`` as a finite float if it is one number (int, float, numpy scalar), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        return number if math.isfinite(number) else None
     return None
 
 
@@ -193,18 +216,6 @@ def q00_4(sentence_ids: Any) -> Feedback:
 # ---------------------------------------------------------------------------------------
 
 
-def _l03_whole_number(value: Any) -> int | None:
-    """``value`` as an int when it is a whole number (int, numpy int, or a float such as 3.0)."""
-    import numbers
-
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        return None
-    if isinstance(value, numbers.Integral):
-        return int(value)
-    as_float = float(value)
-    return int(as_float) if as_float.is_integer() else None
-
-
 def _l03_period_pairs(inclusive: bool | None) -> set[frozenset[str]]:
     """Pairs of overlapping *period* windows of Twitter's suspensions, each pair once.
 
@@ -230,10 +241,6 @@ def _l03_period_pairs(inclusive: bool | None) -> set[frozenset[str]]:
 def _l03_body_is_empty(func: Any) -> bool:
     """True for a function whose body is still the exercise copy's ``...`` (or only a docstring,
     ``...`` and ``pass``): the learner has not written anything in it yet."""
-    import ast
-    import dis
-    import inspect
-    import textwrap
 
     if not inspect.isfunction(func):
         return False
@@ -274,7 +281,6 @@ def _l03_untouched_function_is_not_attempted(check: Callable[..., None]) -> Call
 @exercise
 def q03_1(total_2017: Any) -> Feedback:
     """Twitter's transparency-report total to 31 Dec 2017, recomputed from the table."""
-    import pandas as pd
 
     suspensions = data.load("suspensions")
     reports = suspensions[suspensions["channel"] == "transparency_report"]
@@ -287,7 +293,7 @@ def q03_1(total_2017: Any) -> Feedback:
         return hint("expected a number, got a string: add the values of the 'accounts' column.")
     if isinstance(total_2017, pd.Series):
         return hint("that is a column of numbers (a Series), not one total: add them up with .sum().")
-    value = _l03_whole_number(total_2017)
+    value = _whole_number(total_2017)
     if value is None:
         return hint(f"expected a whole number of accounts, got {_type_name(total_2017)}.")
     if value == expected:
@@ -311,8 +317,6 @@ def q03_1(total_2017: Any) -> Feedback:
 @exercise
 def q03_2(december_windows: Any) -> Feedback:
     """The window_id of every suspensions row whose window includes a day of December 2016."""
-    import numpy as np
-    import pandas as pd
 
     suspensions = data.load("suspensions")
     first, last = pd.Timestamp("2016-12-01"), pd.Timestamp("2016-12-31")
@@ -359,7 +363,6 @@ def q03_2(december_windows: Any) -> Feedback:
 @exercise
 def q03_3(touching_pairs: Any) -> Feedback:
     """Pairs of period windows that overlap when a shared day counts (<=)."""
-    import pandas as pd
 
     expected = _l03_period_pairs(inclusive=True)
     strict = _l03_period_pairs(inclusive=False)
@@ -456,7 +459,6 @@ def q03_4(classify: Any) -> Feedback:
 @exercise
 def q03_5(trace: Any) -> Feedback:
     """The provenance of claim c05: its sources, with relation, kind, date and quote, by date."""
-    import pandas as pd
 
     if not isinstance(trace, pd.DataFrame):
         return hint(f"expected a DataFrame, got {_type_name(trace)}.")
@@ -493,12 +495,7 @@ def q03_5(trace: Any) -> Feedback:
 # Lesson 01: The raw article
 # ---------------------------------------------------------------------------------------
 
-import re  # noqa: E402
-import unicodedata  # noqa: E402
-from collections import Counter  # noqa: E402
-from numbers import Integral, Real  # noqa: E402
 
-from counterprop import text as _text  # noqa: E402
 
 # An Arabic letter and a digit of any family touching, in either order (lesson 01).
 _L01_LETTER_DIGIT = re.compile(
@@ -712,7 +709,6 @@ def q02_3(fall_pct: Any) -> Feedback:
 
 def _l02_as_timestamp(value: Any) -> Any:
     """A pandas Timestamp for a date-like value, or None."""
-    import pandas as pd
 
     if value is None:
         return None
@@ -895,7 +891,6 @@ def q04_1(ax: Any) -> Feedback:
 
 def _line_values(ax: Any) -> list[list[float]]:
     """The finite y-values of every line on ``ax`` that joins two or more points."""
-    import numpy as np
 
     lines = []
     for line in ax.get_lines():
@@ -948,7 +943,6 @@ def q04_2(ax: Any) -> Feedback:
 
 def _numbers_in(text: str) -> list[float]:
     """Numbers written in ``text``: '376,890', '377 thousand', '0.3 million', '275k'."""
-    import re
 
     scale = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6}
     numbers = []
@@ -1032,7 +1026,6 @@ def q04_4(ax: Any) -> Feedback:
 
 def _points_and_markers(ax: Any) -> tuple[list[tuple[float, float]], set]:
     """Every plotted point (scatter offsets and line markers) and the set of marker shapes."""
-    import numpy as np
     from matplotlib.collections import PathCollection
 
     points, shapes = [], set()
@@ -1105,22 +1098,17 @@ def q04_5(ax: Any) -> Feedback:
 # Lesson 08: Strategy lab
 # ---------------------------------------------------------------------------------------
 
-import math as _math08  # noqa: E402
-import re as _re08  # noqa: E402
-from numbers import Integral as _Integral08  # noqa: E402
-from numbers import Real as _Real08  # noqa: E402
 
-from counterprop import models as _models08  # noqa: E402
 
 _Q08_SENTENCES = (5, 11)
 """The two sentences learners code themselves in exercise 2."""
 
-_Q08_OUTCOME_WORDS = _re08.compile(
+_Q08_OUTCOME_WORDS = re.compile(
     r"\b(attitudes?|behaviou?rs?|beliefs?|intentions?|surveys?|interviews?|outcomes?|effects?"
     r"|impacts?|control group|comparison group|unknown|not measured|evaluat\w*)\b"
 )
 """Words that show a measure reaches past exposure, or admits that it cannot."""
-_Q08_REACH_WORDS = _re08.compile(
+_Q08_REACH_WORDS = re.compile(
     r"\b(impressions?|clicks?|click-through|ctr|views?|viewers?|minutes?|watch\w*|reach"
     r"|followers?|shares?|engagement)\b"
 )
@@ -1139,17 +1127,9 @@ def _q08_enum(table: str, field: str) -> list[str]:
 
 def _q08_whole(value: Any) -> int | None:
     """``value`` as an int if it is a whole number (not a bool), else None."""
-    if isinstance(value, bool) or not isinstance(value, _Integral08):
+    if isinstance(value, bool) or not isinstance(value, Integral):
         return None
     return int(value)
-
-
-def _q08_number(value: Any) -> float | None:
-    """``value`` as a finite float if it is a real number (not a bool), else None."""
-    if isinstance(value, bool) or not isinstance(value, _Real08):
-        return None
-    number = float(value)
-    return number if _math08.isfinite(number) else None
 
 
 @exercise
@@ -1264,7 +1244,7 @@ def q08_3(ctr: Any) -> Feedback:
     clicks = float(funnel["adl_moonshot_us", "clicks"])
     viewers = float(funnel["redirect_pilot", "clicks"])
     expected = clicks / impressions
-    given = _q08_number(ctr)
+    given = _finite_number(ctr)
     if given is None:
         return hint(f"expected a number such as 0.05, got {_type_name(ctr)}.")
     if abs(given - expected) <= 0.0005:
@@ -1292,7 +1272,7 @@ def q08_4(my_weights: Any, my_defence: Any = ...) -> Feedback:
     """A weighting of the six criteria, with one or two sentences defending it."""
     if my_defence is Ellipsis:
         return hint("write your defence too: my_defence = '...' (one or two sentences).")
-    scores, defaults = _models08.weighing_inputs()
+    scores, defaults = models.weighing_inputs()
     criteria = data.load("criteria").set_index("criterion_id")
     if hasattr(my_weights, "to_dict") and not isinstance(my_weights, dict):
         my_weights = my_weights.to_dict()
@@ -1308,7 +1288,7 @@ def q08_4(my_weights: Any, my_defence: Any = ...) -> Feedback:
                     + (f"; not a criterion: {', '.join(extra)}" if extra else "") + ".")
     weights = {}
     for name in names:
-        value = _q08_number(my_weights[name])
+        value = _finite_number(my_weights[name])
         low, high = float(criteria.loc[name, "min_weight"]), float(criteria.loc[name, "max_weight"])
         if value is None or not low <= value <= high:
             return hint(f"the weight of {name} must be a number from {low:g} to {high:g}, got "
@@ -1326,13 +1306,13 @@ def q08_4(my_weights: Any, my_defence: Any = ...) -> Feedback:
                     "my_defence.")
     most = max(names, key=lambda name: changes[name])
     label = str(criteria.loc[most, "criterion"])
-    words = {most.lower()} | {w.lower() for w in _re08.findall(r"[A-Za-z]{4,}", label)}
+    words = {most.lower()} | {w.lower() for w in re.findall(r"[A-Za-z]{4,}", label)}
     words -= {"risk", "with", "from"}
     if not any(word in my_defence.lower() for word in words):
         return hint(f"you changed '{label}' ({most}) the most: say in your defence why that "
                     "criterion deserves its weight.")
-    values = _models08.weighted_scores(scores, vector)
-    ranks = _models08.rank_options(scores, vector)
+    values = models.weighted_scores(scores, vector)
+    ranks = models.rank_options(scores, vector)
     options = data.load("options").set_index("option_id")["option"]
     first = [str(options[o]) for o, rank in zip(scores.index, ranks) if rank == 1]
     best = float(max(values))
@@ -1353,7 +1333,7 @@ def q08_5(memo_goal: Any, memo_measures: Any = ...) -> Feedback:
     if len(memo_goal.split()) < 8:
         return hint("a goal needs who, what and by when: write one full sentence of at least "
                     "8 words.")
-    if not _re08.search(r"\d", memo_goal):
+    if not re.search(r"\d", memo_goal):
         return hint("make the goal measurable: add a number, for how much or by when (e.g. "
                     "'within 12 months').")
     if isinstance(memo_measures, str) or not isinstance(memo_measures, (list, tuple)):
@@ -1381,25 +1361,8 @@ def q08_5(memo_goal: Any, memo_measures: Any = ...) -> Feedback:
 # Lessons 05–07: shared helpers for the what-if checks
 # ---------------------------------------------------------------------------------------
 
-import math as _wif_math  # noqa: E402
-import numbers as _wif_numbers  # noqa: E402
-import re as _wif_re  # noqa: E402
-
-import numpy as _wif_np  # noqa: E402
-
-from counterprop import models as _wif_models  # noqa: E402
 
 
-def _wif_number(value: Any) -> float | None:
-    """``value`` as a finite float if it is one number (int, float, numpy scalar), else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, _wif_np.ndarray) and value.ndim == 0:
-        value = value.item()
-    if isinstance(value, _wif_numbers.Real):
-        number = float(value)
-        return number if _wif_math.isfinite(number) else None
-    return None
 
 
 def _wif_near(value: float, target: float, tolerance: float) -> bool:
@@ -1408,22 +1371,22 @@ def _wif_near(value: float, target: float, tolerance: float) -> bool:
 
 def _wif_expect_number(value: Any, what: str) -> Feedback | None:
     """A hint when ``value`` is not one finite number, else None."""
-    if _wif_number(value) is None:
+    if _finite_number(value) is None:
         return hint(f"expected {what} (one number), got {_type_name(value)}.")
     return None
 
 
 def _wif_formula_numbers(model: str, name: str) -> list[float]:
     """The numbers in a derived parameter's formula, e.g. [148590, 0.24, 1348]."""
-    table = _wif_models.load_parameters(model)
+    table = models.load_parameters(model)
     note = str(table.loc[table["name"] == name, "formula_or_note"].iloc[0])
-    formula = _wif_re.search(r"formula `([^`]+)`", note).group(1)
-    return [float(n) for n in _wif_re.findall(r"\d+(?:\.\d+)?", formula)]
+    formula = re.search(r"formula `([^`]+)`", note).group(1)
+    return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", formula)]
 
 
 def _wif_slow_hazard(share_fast: float, hazard_fast: float) -> float:
-    p = _wif_models.defaults("survival")
-    return _wif_models.fit_slow_hazard(
+    p = models.defaults("survival")
+    return models.fit_slow_hazard(
         share_fast=share_fast,
         share_gone_90d=p["share_gone_90d"],
         hazard_fast=hazard_fast,
@@ -1442,23 +1405,23 @@ def q05_1(hazard: Any) -> Feedback:
     problem = _wif_expect_number(hazard, "a hazard per day")
     if problem:
         return problem
-    h = _wif_number(hazard)
-    p = _wif_models.defaults("survival")
+    h = _finite_number(hazard)
+    p = models.defaults("survival")
     share, days = p["share_gone_90d"], p["slow_window_days"]
-    expected = _wif_models.fit_single_hazard(share_gone=share, days=days)
+    expected = models.fit_single_hazard(share_gone=share, days=days)
     if _wif_near(h, expected, 5e-5):
         return correct(
             f"h = {expected:.4f} per day: one account in {1 / expected:.0f} goes each day."
         )
     if h < 0:
         return hint("a hazard is a rate of removal, so it is positive: check the minus sign.")
-    if _wif_near(h, -_wif_math.log(share) / days, 5e-5):
+    if _wif_near(h, -math.log(share) / days, 5e-5):
         return hint("you used ln(p); the exponential describes the share still live, 1 - p.")
-    if _wif_near(h, -_wif_math.log10(1 - share) / days, 5e-5):
+    if _wif_near(h, -math.log10(1 - share) / days, 5e-5):
         return hint("that is log base 10; np.log is the natural logarithm the formula needs.")
     if _wif_near(h, share / days, 5e-5):
         return hint("63% / 90 days assumes a straight line; the exponential needs -ln(1 - p) / t.")
-    if _wif_near(h, _wif_models.fit_single_hazard(share_gone=p["share_fast"], days=2), 5e-4):
+    if _wif_near(h, models.fit_single_hazard(share_gone=p["share_fast"], days=2), 5e-4):
         return hint("that is the rate from the day-2 point; this exercise uses 63% by day 90.")
     return hint("not quite: use h = -ln(1 - p) / t with p = 0.63 and t = 90 days.")
 
@@ -1469,10 +1432,10 @@ def q05_2(gone_by_day_90: Any) -> Feedback:
     problem = _wif_expect_number(gone_by_day_90, "a share between 0 and 1")
     if problem:
         return problem
-    value = _wif_number(gone_by_day_90)
-    p = _wif_models.defaults("survival")
-    rate = _wif_models.fit_single_hazard(share_gone=p["share_fast"], days=2)
-    live = _wif_models.survival_single(p["slow_window_days"], hazard=rate)
+    value = _finite_number(gone_by_day_90)
+    p = models.defaults("survival")
+    rate = models.fit_single_hazard(share_gone=p["share_fast"], days=2)
+    live = models.survival_single(p["slow_window_days"], hazard=rate)
     if _wif_near(value, 1 - live, 1e-6):
         return correct(
             f"{1 - live:.7f}: practically every account gone by day 90, against the 63% Conway "
@@ -1493,13 +1456,13 @@ def q05_3(hazard_fast: Any) -> Feedback:
     problem = _wif_expect_number(hazard_fast, "a hazard per day")
     if problem:
         return problem
-    h = _wif_number(hazard_fast)
-    p = _wif_models.defaults("survival")
-    low, high = _wif_models.ranges("survival")["hazard_fast"]
-    grid = _wif_np.round(_wif_np.arange(low, high + 1e-9, 0.01), 2)
+    h = _finite_number(hazard_fast)
+    p = models.defaults("survival")
+    low, high = models.ranges("survival")["hazard_fast"]
+    grid = np.round(np.arange(low, high + 1e-9, 0.01), 2)
 
     def gone_by_day_2(rate: float) -> float:
-        return 1 - _wif_models.survival_mixture(
+        return 1 - models.survival_mixture(
             2, share_fast=p["share_fast"], hazard_fast=rate,
             hazard_slow=_wif_slow_hazard(p["share_fast"], rate),
         )
@@ -1508,7 +1471,7 @@ def q05_3(hazard_fast: Any) -> Feedback:
     if _wif_near(h, needed, 0.0051):
         return correct(
             f"h_f = {needed:.2f} per day: only a fast group that loses "
-            f"{1 - _wif_math.exp(-2 * needed):.0%} "
+            f"{1 - math.exp(-2 * needed):.0%} "
             "of its members in two days makes the mixture lose 30% by day 2. An assumption, "
             "not a measurement."
         )
@@ -1531,10 +1494,10 @@ def q05_4(total: Any) -> Feedback:
     problem = _wif_expect_number(total, "a number of followers")
     if problem:
         return problem
-    value = _wif_number(total)
-    p = _wif_models.defaults("survival")
+    value = _finite_number(total)
+    p = models.defaults("survival")
     f0, r, n = p["followers"], p["retention"], int(p["returns"])
-    lineage = _wif_models.followers_by_return(followers=f0, retention=r, returns=n)
+    lineage = models.followers_by_return(followers=f0, retention=r, returns=n)
     expected = float(lineage.sum())
     if _wif_near(value, expected, 0.05):
         return correct(
@@ -1559,11 +1522,11 @@ def q05_5(accounts: Any) -> Feedback:
     problem = _wif_expect_number(accounts, "a number of accounts")
     if problem:
         return problem
-    value = _wif_number(accounts)
+    value = _finite_number(accounts)
     suspensions = data.load("suspensions").set_index("window_id")
     half_year = float(suspensions.loc["tw_tr_2017h2", "accounts"])
     cumulative = float(suspensions.loc["tw_tr_2017h2_cum", "accounts"])
-    share = _wif_models.defaults("survival")["share_before_first_tweet"]
+    share = models.defaults("survival")["share_before_first_tweet"]
     expected = share * half_year
     if _wif_near(value, expected, 1.0):
         return correct(
@@ -1591,13 +1554,13 @@ def q05_6(median_days: Any) -> Feedback:
     problem = _wif_expect_number(median_days, "a number of days")
     if problem:
         return problem
-    value = _wif_number(median_days)
-    p = _wif_models.defaults("survival")
+    value = _finite_number(median_days)
+    p = models.defaults("survival")
     a, h_f = p["share_fast"], p["hazard_fast"]
     h_s = _wif_slow_hazard(a, h_f)
-    days = _wif_np.arange(0, 200.0001, 0.1)
-    live = _wif_models.survival_mixture(days, share_fast=a, hazard_fast=h_f, hazard_slow=h_s)
-    expected = float(days[_wif_np.argmax(live <= 0.5)])
+    days = np.arange(0, 200.0001, 0.1)
+    live = models.survival_mixture(days, share_fast=a, hazard_fast=h_f, hazard_slow=h_s)
+    expected = float(days[np.argmax(live <= 0.5)])
     if _wif_near(value, expected, 0.35):
         return correct(
             f"about {expected:.1f} days: consistent with Alexander (2017), 'Most accounts lasted "
@@ -1606,10 +1569,10 @@ def q05_6(median_days: Any) -> Feedback:
     if _wif_near(value, 1 / h_s, 1.0):
         return hint("1/h_s is the mean life of the slow group only; find when the whole mixture "
                     "S(t) drops to 0.5.")
-    single = _wif_models.fit_single_hazard(
+    single = models.fit_single_hazard(
         share_gone=p["share_gone_90d"], days=p["slow_window_days"]
     )
-    if _wif_near(value, _wif_math.log(2) / single, 1.0):
+    if _wif_near(value, math.log(2) / single, 1.0):
         return hint("that is the median of the single exponential fitted to day 90; use the "
                     "mixture.")
     if _wif_near(value, 50, 1e-9):
@@ -1630,7 +1593,7 @@ def q06_1(views_long: Any) -> Feedback:
     problem = _wif_expect_number(views_long, "views per upload")
     if problem:
         return problem
-    value = _wif_number(views_long)
+    value = _finite_number(views_long)
     long_views, share_long, uploads = _wif_formula_numbers("takedown", "views_long")
     expected = long_views / (share_long * uploads)
     if _wif_near(value, expected, 0.5):
@@ -1652,9 +1615,9 @@ def q06_2(share: Any) -> Feedback:
     problem = _wif_expect_number(share, "a share between 0 and 1")
     if problem:
         return problem
-    value = _wif_number(share)
-    p = _wif_models.defaults("takedown")
-    expected = _wif_models.share_of_views_from_long(
+    value = _finite_number(share)
+    p = models.defaults("takedown")
+    expected = models.share_of_views_from_long(
         share_long=p["share_long"], views_short=p["views_short"], views_long=p["views_long"]
     )
     if _wif_near(value, expected, 0.0025):
@@ -1678,8 +1641,8 @@ def q06_3(share_blocked: Any) -> Feedback:
     problem = _wif_expect_number(share_blocked, "a share between 0 and 1")
     if problem:
         return problem
-    value = _wif_number(share_blocked)
-    u = _wif_models.defaults("takedown")["uploads_per_video"]
+    value = _finite_number(share_blocked)
+    u = models.defaults("takedown")["uploads_per_video"]
     expected = 1 - (u / 2 - 1) / (u - 1)
     if _wif_near(value, expected, 0.011):
         return correct(f"b ≈ {expected:.2f}: more than half, because the first upload of each "
@@ -1699,14 +1662,14 @@ def q06_3(share_blocked: Any) -> Feedback:
 def q06_4(halve_tail: Any, block_half: Any = None) -> Feedback:
     """Views per known video in two scenarios: q halved, and half of re-uploads blocked."""
     for value, what in ((halve_tail, "halve_tail"), (block_half, "block_half")):
-        if _wif_number(value) is None:
+        if _finite_number(value) is None:
             return hint(f"expected two numbers, halve_tail and block_half; {what} is "
                         f"{_type_name(value)}.")
-    a, b = _wif_number(halve_tail), _wif_number(block_half)
-    p = _wif_models.defaults("takedown")
-    want_a = _wif_models.takedown_views(**{**p, "share_long": p["share_long"] / 2})
-    want_b = _wif_models.takedown_views(**{**p, "share_blocked": 0.5})
-    base = _wif_models.takedown_views(**p)
+    a, b = _finite_number(halve_tail), _finite_number(block_half)
+    p = models.defaults("takedown")
+    want_a = models.takedown_views(**{**p, "share_long": p["share_long"] / 2})
+    want_b = models.takedown_views(**{**p, "share_blocked": 0.5})
+    base = models.takedown_views(**p)
     ok_a, ok_b = _wif_near(a, want_a, 0.5), _wif_near(b, want_b, 0.5)
     if ok_a and ok_b:
         return correct(f"{want_a:,.0f} against {want_b:,.0f} views per video (from {base:,.0f}): "
@@ -1728,8 +1691,8 @@ def q06_5(share_long: Any) -> Feedback:
     problem = _wif_expect_number(share_long, "a share between 0 and 1")
     if problem:
         return problem
-    value = _wif_number(share_long)
-    p = _wif_models.defaults("takedown")
+    value = _finite_number(share_long)
+    p = models.defaults("takedown")
     expected = p["views_short"] / (p["views_short"] + p["views_long"])
     if _wif_near(value, expected, 0.0015):
         return correct(f"q ≈ {expected:.3f}: only when about 3 uploads in 100 survive two hours "
@@ -1752,15 +1715,15 @@ def q06_5(share_long: Any) -> Feedback:
 
 def _wif_reach_parts() -> dict[str, float]:
     """P, s and R at the registry defaults, computed as lesson 07 does."""
-    production = _wif_models.defaults("production")
-    survival = _wif_models.defaults("survival")
-    products = _wif_models.production_index(**production)
+    production = models.defaults("production")
+    survival = models.defaults("survival")
+    products = models.production_index(**production)
     h_s = _wif_slow_hazard(survival["share_fast"], survival["hazard_fast"])
-    realised = _wif_models.survival_share(
+    realised = models.survival_share(
         share_fast=survival["share_fast"], hazard_fast=survival["hazard_fast"],
         hazard_slow=h_s, horizon_days=survival["horizon_days"],
     )
-    total = _wif_models.reach(P=products, s=realised, **_wif_models.defaults("reach"))
+    total = models.reach(P=products, s=realised, **models.defaults("reach"))
     return {"P": products, "s": realised, "R": total}
 
 
@@ -1770,31 +1733,31 @@ def _wif_reach_sensitivity() -> Any:
     share_fast is varied up to the 90-day share (0.63): a larger share caught fast would
     need more than 63% gone by day 90.
     """
-    production = _wif_models.defaults("production")
-    survival = _wif_models.defaults("survival")
-    reach_defaults = _wif_models.defaults("reach")
+    production = models.defaults("production")
+    survival = models.defaults("survival")
+    reach_defaults = models.defaults("reach")
     levers = ("territory", "epsilon", "operatives", "mu", "budget", "beta")
 
     def monthly_reach(**p: float) -> float:
-        products = _wif_models.production_index(P0=production["P0"], **{n: p[n] for n in levers})
-        h_s = _wif_models.fit_slow_hazard(
+        products = models.production_index(P0=production["P0"], **{n: p[n] for n in levers})
+        h_s = models.fit_slow_hazard(
             share_fast=p["share_fast"], share_gone_90d=p["share_gone_90d"],
             hazard_fast=survival["hazard_fast"],
         )
-        realised = _wif_models.survival_share(
+        realised = models.survival_share(
             share_fast=p["share_fast"], hazard_fast=survival["hazard_fast"],
             hazard_slow=h_s, horizon_days=p["horizon_days"],
         )
-        return _wif_models.reach(P=products, s=realised, **{n: p[n] for n in ("k", "F", "o", "d")})
+        return models.reach(P=products, s=realised, **{n: p[n] for n in ("k", "F", "o", "d")})
 
     survival_levers = ("share_fast", "share_gone_90d", "horizon_days")
     params = {**{n: production[n] for n in levers}, **reach_defaults,
               **{n: survival[n] for n in survival_levers}}
-    bounds = {**{n: _wif_models.ranges("production")[n] for n in levers},
-              **_wif_models.ranges("reach"),
-              **{n: _wif_models.ranges("survival")[n] for n in survival_levers}}
+    bounds = {**{n: models.ranges("production")[n] for n in levers},
+              **models.ranges("reach"),
+              **{n: models.ranges("survival")[n] for n in survival_levers}}
     bounds["share_fast"] = (bounds["share_fast"][0], survival["share_gone_90d"])
-    return _wif_models.sensitivity(monthly_reach, params, bounds)
+    return models.sensitivity(monthly_reach, params, bounds)
 
 
 @exercise
@@ -1803,8 +1766,8 @@ def q07_1(products: Any) -> Feedback:
     problem = _wif_expect_number(products, "products per month")
     if problem:
         return problem
-    value = _wif_number(products)
-    p = _wif_models.defaults("production")
+    value = _finite_number(products)
+    p = models.defaults("production")
     expected = _wif_reach_parts()["P"]
     if _wif_near(value, expected, 0.5):
         return correct(f"P ≈ {expected:.0f} products a month: {p['P0']:.0f} × "
@@ -1824,9 +1787,9 @@ def q07_2(share: Any) -> Feedback:
     problem = _wif_expect_number(share, "a share between 0 and 1")
     if problem:
         return problem
-    value = _wif_number(share)
+    value = _finite_number(share)
     expected = _wif_reach_parts()["s"]
-    p = _wif_models.defaults("survival")
+    p = models.defaults("survival")
     if _wif_near(value, expected, 0.001):
         return correct(f"s ≈ {expected:.2f}: over three months an account is live about half of "
                        "the time.")
@@ -1845,8 +1808,8 @@ def q07_3(overlap: Any) -> Feedback:
     problem = _wif_expect_number(overlap, "a share between 0 and 1")
     if problem:
         return problem
-    value = _wif_number(overlap)
-    o = _wif_models.defaults("reach")["o"]
+    value = _finite_number(overlap)
+    o = models.defaults("reach")["o"]
     expected = 1 - (1 - o) / 2
     if _wif_near(value, expected, 0.005):
         return correct(f"o = {expected:.2f}: (1 - o) falls from {1 - o:.1f} to {1 - expected:.1f}. "
@@ -1864,8 +1827,8 @@ def q07_4(territory: Any) -> Feedback:
     problem = _wif_expect_number(territory, "a share of territory between 0 and 1")
     if problem:
         return problem
-    value = _wif_number(territory)
-    p = _wif_models.defaults("production")
+    value = _finite_number(territory)
+    p = models.defaults("production")
     expected = p["territory"] * 0.5 ** (1 / p["epsilon"])
     if _wif_near(value, expected, 0.0005):
         return correct(f"T ≈ {expected:.3f}: with ε = {p['epsilon']}, territory must fall to "
