@@ -8,12 +8,9 @@ mark, a deterministic static image, and sweeps without an exception, NaN or warn
 
 from __future__ import annotations
 
-import contextlib
 import inspect
 import itertools
 import math
-import warnings
-from collections.abc import Iterator
 
 import ipywidgets as widgets
 import numpy as np
@@ -22,13 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
+from view_helpers import PNG_SIGNATURE, artist_numbers, finite, make, pixels, strict
 
 from counterprop import data, models, style, views
 
 style.apply()
 
 STRATEGY_VIEWS = ["weighing", "funnel"]
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Redirect pilot: "320,000 individuals watched over half a million minutes"; ADL/Moonshot
 # email: ads "seen over 175,000 times on Google, and clicked on over 4,000 times".
 PILOT_VIEWERS, PILOT_MINUTES = 320_000, 500_000
@@ -42,19 +39,6 @@ CRITERIA = data.load("criteria")
 SCORES_TABLE = data.load("option_scores")
 SOURCES = data.load("sources")
 SCORES, WEIGHTS = models.weighing_inputs()
-
-
-@contextlib.contextmanager
-def strict() -> Iterator[None]:
-    """Every warning is an error."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
-
-
-def make(name: str) -> views.ModelView:
-    with strict():
-        return views.VIEWS[name](canvas="agg")
 
 
 def weights(**changes: float) -> np.ndarray:
@@ -452,30 +436,6 @@ def test_all_weights_at_zero_are_refused_kindly():
 @pytest.fixture(params=STRATEGY_VIEWS)
 def view(request) -> views.ModelView:
     return make(request.param)
-
-
-def pixels(view: views.ModelView) -> np.ndarray:
-    return np.asarray(view.canvas.buffer_rgba()).copy()
-
-
-def finite(value) -> bool:
-    if isinstance(value, dict):
-        return all(finite(v) for v in value.values())
-    if isinstance(value, (str, bool)) or value is None:
-        return True
-    return bool(np.all(np.isfinite(np.asarray(value, dtype=np.float64))))
-
-
-def artist_numbers(view: views.ModelView) -> list[float]:
-    out: list[float] = []
-    for artist in view._dynamic_artists():
-        if hasattr(artist, "get_xydata"):
-            out.extend(np.asarray(artist.get_xydata(), dtype=float).ravel())
-        if hasattr(artist, "get_height") and hasattr(artist, "get_width"):
-            out.extend([artist.get_x(), artist.get_y(), artist.get_width(), artist.get_height()])
-        if hasattr(artist, "get_position"):
-            out.extend(float(v) for v in artist.get_position())
-    return out
 
 
 def test_the_registry_of_views_holds_both():

@@ -7,10 +7,7 @@ and the artists' data straight away. The charts are drawn with the Agg backend.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import warnings
-from collections.abc import Iterator
 
 import ipywidgets as widgets
 import numpy as np
@@ -18,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
+from view_helpers import PNG_SIGNATURE, artist_numbers, finite, make, pixels, strict
 
 from counterprop import data, models, style, views
 
@@ -25,51 +23,6 @@ style.apply()
 
 NAMES = ["reach", "survival", "takedown"]
 """The registry-based views of lessons 05-07; other views are held to the contract below."""
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@contextlib.contextmanager
-def strict() -> Iterator[None]:
-    """Every warning is an error."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
-
-
-def make(name: str) -> views.ModelView:
-    with strict():
-        return views.VIEWS[name](canvas="agg")
-
-
-def pixels(view: views.ModelView) -> np.ndarray:
-    return np.asarray(view.canvas.buffer_rgba()).copy()
-
-
-def finite(value) -> bool:
-    """True when every number in ``value`` (nested dicts, lists, arrays) is finite."""
-    if isinstance(value, dict):
-        return all(finite(v) for v in value.values())
-    if isinstance(value, (list, tuple)):
-        try:
-            return bool(np.all(np.isfinite(np.asarray(value, dtype=np.float64))))
-        except (TypeError, ValueError):  # a mixed or ragged list: look at each item
-            return all(finite(v) for v in value)
-    if isinstance(value, (str, bool)) or value is None:
-        return True
-    return bool(np.all(np.isfinite(np.asarray(value, dtype=np.float64))))
-
-
-def artist_numbers(view: views.ModelView) -> list[float]:
-    """Every number the moving artists draw: line data, bar geometry, text positions."""
-    out: list[float] = []
-    for artist in view._dynamic_artists():
-        if hasattr(artist, "get_xydata"):
-            out.extend(np.asarray(artist.get_xydata(), dtype=float).ravel())
-        if hasattr(artist, "get_height") and hasattr(artist, "get_width"):
-            out.extend([artist.get_x(), artist.get_y(), artist.get_width(), artist.get_height()])
-        if hasattr(artist, "get_position"):
-            out.extend(float(v) for v in artist.get_position())
-    return out
 
 
 @pytest.fixture(params=NAMES)
