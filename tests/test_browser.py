@@ -15,7 +15,7 @@ whose code uses ``views.``. Screenshots go to ``work/screenshots/`` (git-ignored
 
 Skipped, with the reason, when Debian's Chromium is missing (``apt-get install chromium``; CI
 installs it in ``.ci/run`` and sets ``COURSE_REQUIRE_BROWSER=1``, which turns the skip into a
-failure) or before the what-if lessons and ``counterprop/views.py`` exist.
+failure) or before the what-if lessons and ``counterprop.views`` exist.
 Playwright never downloads a browser here: it drives ``/usr/bin/chromium``.
 
 To try the test on other notebooks, e.g. while writing a view::

@@ -90,7 +90,7 @@ def test_ordinary_outputs_are_kept(text):
 
 
 def test_the_course_views_are_recognised_by_their_repr():
-    views = pytest.importorskip("counterprop.views", reason="counterprop/views.py does not exist yet")
+    views = pytest.importorskip("counterprop.views", reason="counterprop.views does not exist yet")
     for cls in views.VIEWS.values():
         if isinstance(cls, type):
             text = f"{cls.__name__}(3 sliders: a, b, c; all at their defaults)"

@@ -1,0 +1,58 @@
+"""Model IV: the counter-messaging funnel (lesson 08; methods §1.4, §2.5)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from counterprop.models.base import valid
+
+ATTITUDE_STATUS = "unknown: no published effect size"
+"""Status of the funnel's last stage. RAND (rand_redirect) did not assess it."""
+
+
+def funnel(*, impressions: float, ctr: float, minutes_per_viewer: float) -> pd.DataFrame:
+    """A Redirect-style funnel whose last stage is honestly unknown.
+
+    impressions → viewers = impressions · CTR → minutes = viewers · minutes per viewer
+    → attitude change = unknown
+
+    CTR = 4,000/175,000 = 0.023 (adl_moonshot_email, derived; RAND, rand_redirect: "on par
+    with industry standards"); minutes per viewer = 500,000/320,000 = 1.56 (redirect_pilot,
+    derived). The attitude-change stage has **no published effect size** (RAND: "did not
+    assess the impact of the video content on user attitudes or behavior"), so its value
+    is always NaN and there is deliberately no argument to set it.
+
+    Parameters
+    ----------
+    impressions:
+        Ad impressions, a single number >= 0.
+    ctr:
+        Clicks per impression, 0-1.
+    minutes_per_viewer:
+        Minutes watched per viewer, >= 0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Four rows (``impressions``, ``viewers``, ``minutes_watched``, ``attitude_change``)
+        with columns ``stage, value, unit, status, formula``.
+    """
+    shown = float(valid("impressions", impressions, scalar=True))
+    rate = float(valid("ctr", ctr, 0.0, 1.0, scalar=True))
+    minutes = float(valid("minutes_per_viewer", minutes_per_viewer, scalar=True))
+    viewers = shown * rate
+    return pd.DataFrame(
+        {
+            "stage": ["impressions", "viewers", "minutes_watched", "attitude_change"],
+            "value": np.array([shown, viewers, viewers * minutes, np.nan], dtype=np.float64),
+            "unit": ["ad impressions", "people", "minutes", "—"],
+            "status": ["input", "computed", "computed", ATTITUDE_STATUS],
+            "formula": [
+                "impressions",
+                "impressions × ctr",
+                "viewers × minutes_per_viewer",
+                "none: not assessed (RAND, rand_redirect)",
+            ],
+        }
+    ).astype({"stage": "str", "unit": "str", "status": "str", "formula": "str"})

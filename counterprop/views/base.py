@@ -1,0 +1,668 @@
+"""What every what-if view shares: a registry row as a slider (:class:`Parameter`), its status
+badge, and the base class :class:`ModelView` that builds a figure once and blits what a slider move
+changes. The lessons' views live in one module each beside this one."""
+
+from __future__ import annotations
+
+import html
+import io
+import math
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import ipywidgets as widgets
+import matplotlib
+import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from counterprop import data, models
+
+STATUS_BADGE = {
+    "empirical": ("EMPIRICAL", "#0173b2"),
+    "derived": ("DERIVED", "#029e73"),
+    "illustrative": ("ILLUSTRATIVE", "#b35806"),
+    "unknown": ("UNKNOWN", "#555555"),
+}
+"""Badge text and background colour per status. The word carries the meaning, not the colour."""
+
+WATERMARK = "ILLUSTRATIVE"
+"""What the chart says when an assumption has been moved off its default."""
+
+_FORMULA = re.compile(r"formula `([^`]+)`")
+
+
+# --------------------------------------------------------------------------------------------
+# Parameters: a registry row, ready to become a slider
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One slider's worth of the registry: where its numbers come from and how to show it."""
+
+    model: str
+    name: str
+    label: str
+    symbol: str
+    default: float
+    min: float
+    max: float
+    unit: str
+    status: str
+    source_id: str
+    note: str
+    integer: bool = False
+
+    @classmethod
+    def from_registry(
+        cls, model: str, name: str, label: str, *, integer: bool = False
+    ) -> Parameter:
+        """Read ``model.name`` from ``data/parameters.csv``; ``label`` is the slider's text."""
+        table = models.load_parameters(model)
+        rows = table[table["name"] == name]
+        if len(rows) != 1:
+            raise ValueError(f"data/parameters.csv has no parameter {model}.{name}")
+        row = rows.iloc[0]
+        if pd.isna(row["default"]):
+            raise ValueError(f"{model}.{name} has status {row['status']}: no number to slide")
+        return cls(
+            model=model,
+            name=name,
+            label=label,
+            symbol=str(row["symbol"]),
+            default=float(row["default"]),
+            min=float(row["min"]),
+            max=float(row["max"]),
+            unit=str(row["unit"]),
+            status=str(row["status"]),
+            source_id=str(row["source_id"]),
+            note=str(row["formula_or_note"]),
+            integer=integer,
+        )
+
+    @property
+    def step(self) -> float:
+        """A round slider step (a power of ten) giving 50-500 positions, default on the grid."""
+        if self.integer:
+            return 1.0
+        span = self.max - self.min
+        if span <= 0:
+            return 1.0
+        step = 10.0 ** math.floor(math.log10(span / 50))
+        while abs(round((self.default - self.min) / step) * step - (self.default - self.min)) > (
+            1e-9 * max(1.0, abs(self.default))
+        ):
+            step /= 10
+        return step
+
+    @property
+    def decimals(self) -> int:
+        """Decimal places that show every slider position exactly."""
+        return max(0, -math.floor(math.log10(self.step) + 1e-12))
+
+    @property
+    def formula(self) -> str:
+        """The formula shown by a derived parameter, or ``""``."""
+        match = _FORMULA.search(self.note)
+        return match.group(1) if match else ""
+
+    def format(self, value: float) -> str:
+        """``value`` at this parameter's precision, e.g. ``0.30`` or ``350``."""
+        return f"{value:.{self.decimals}f}"
+
+
+def make_slider(parameter: Parameter) -> widgets.FloatSlider | widgets.IntSlider:
+    """A slider with the registry's default, range and a step that hits the default."""
+    common = {
+        "description": f"{parameter.label} ({parameter.symbol})",
+        "tooltip": f"{parameter.unit}. {parameter.note}",
+        "continuous_update": True,
+        "style": {"description_width": "250px"},
+        "layout": widgets.Layout(width="540px"),
+    }
+    if parameter.integer:
+        return widgets.IntSlider(
+            value=int(parameter.default),
+            min=int(parameter.min),
+            max=int(parameter.max),
+            step=1,
+            **common,
+        )
+    return widgets.FloatSlider(
+        value=parameter.default,
+        min=parameter.min,
+        max=parameter.max,
+        step=parameter.step,
+        readout_format=f".{parameter.decimals}f",
+        **common,
+    )
+
+
+def badge_html(parameter: Parameter, sources: pd.DataFrame | None = None) -> str:
+    """The status badge shown beside a slider: status word, source id and formula or note."""
+    word, colour = STATUS_BADGE[parameter.status]
+    badge = (
+        f'<span style="background:{colour};color:white;font-weight:bold;padding:1px 5px;'
+        f'border-radius:3px;font-size:0.85em">{word}</span>'
+    )
+    parts = [badge]
+    if parameter.source_id:
+        title, url = parameter.source_id, ""
+        if sources is not None:
+            found = sources[sources["source_id"] == parameter.source_id]
+            if len(found):
+                row = found.iloc[0]
+                title = f"{row['title']} ({row['publisher']}, {row['date']}): “{row['quote']}”"
+                url = str(row["url"])
+        text = f"<code>{html.escape(parameter.source_id)}</code>"
+        if parameter.status == "illustrative":
+            text = f"direction: {text}"
+        if url:
+            link = f'href="{html.escape(url)}" target="_blank" title="{html.escape(title)}"'
+            text = f"<a {link}>{text}</a>"
+        parts.append(text)
+    if parameter.status == "derived" and parameter.formula:
+        parts.append(f"<code>= {html.escape(parameter.formula)}</code>")
+    if parameter.status == "illustrative":
+        parts.append("assumption")
+    return (
+        f'<span title="{html.escape(parameter.note)}" style="font-size:0.9em">'
+        + " · ".join(parts)
+        + "</span>"
+    )
+
+
+def survival_floor(share_fast: float, hazard_fast: float, days: float) -> float:
+    """The smallest share gone by ``days`` that the fast group allows: a·(1 − e^(−h_f·D))."""
+    return share_fast * -math.expm1(-hazard_fast * days)
+
+
+def raise_share_gone(
+    values: Mapping[str, float], hazard_fast: float, days: float, parameter: Parameter
+) -> dict[str, float]:
+    """``values`` with ``share_gone_90d`` raised to the first slider position the model solves.
+
+    The fast group alone loses a·(1 − e^(−h_f·D)) by day D, so a smaller share gone by day 90
+    has no slow hazard (registry note of ``survival.share_gone_90d``; ``fit_slow_hazard``).
+    """
+    values = dict(values)
+    floor = survival_floor(values["share_fast"], hazard_fast, days)
+    if values["share_gone_90d"] < floor:
+        values["share_gone_90d"] = up_to_grid(floor, parameter)
+    return values
+
+
+def raised_note(before: Mapping[str, float], after: Mapping[str, float]) -> str:
+    return (
+        f"<b>p₉₀ was raised to {after['share_gone_90d']:.2f}</b> (you asked for "
+        f"{before['share_gone_90d']:.2f}): with a = {after['share_fast']:.2f} of accounts caught "
+        "within two days, at least that share is gone by day 90, so no slow rate could leave "
+        "more accounts alive."
+    )
+
+
+def up_to_grid(bound: float, parameter: Parameter) -> float:
+    """The first slider position of ``parameter`` at or above ``bound``."""
+    step = parameter.step
+    k = math.ceil((bound - parameter.min) / step - 1e-9)
+    value = round(parameter.min + max(k, 0) * step, 10)
+    return min(max(value, parameter.min), parameter.max)
+
+
+# --------------------------------------------------------------------------------------------
+# The base class
+# --------------------------------------------------------------------------------------------
+
+
+class ModelView:
+    """A what-if view: registry sliders with badges, a chart updated in place, a reset button.
+
+    Parameters
+    ----------
+    canvas:
+        ``"ipympl"`` for the live JupyterLab widget, ``"agg"`` for headless use, ``"auto"``
+        (default) for ipympl inside a Jupyter kernel and Agg elsewhere.
+    blit:
+        Redraw only the changed artists (default). ``False`` redraws the whole figure with
+        ``fig.canvas.draw()`` on every move, for comparison.
+    """
+
+    name: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    SLIDERS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    """``(model, name, label)`` for each slider, in display order."""
+    FIXED: ClassVar[tuple[tuple[str, str], ...]] = ()
+    """``(model, name)`` of registry values the view uses but does not let you move."""
+    INTEGER: ClassVar[frozenset[str]] = frozenset()
+    SEMI_STATIC: ClassVar[tuple[str, ...]] = ()
+    """Names of texts in ``artists`` that change rarely (titles that state the finding): they
+    are drawn with the background, and a change of their text triggers one full redraw."""
+    figsize: ClassVar[tuple[float, float]] = (8.0, 4.0)
+    """Figure size in inches: 800 pixels wide fits JupyterLab's output area beside its side bar."""
+
+    def __init__(self, *, canvas: str = "auto", blit: bool = True) -> None:
+        if canvas not in {"auto", "agg", "ipympl"}:
+            raise ValueError(f"canvas must be 'auto', 'agg' or 'ipympl', got {canvas!r}")
+        self.parameters: dict[str, Parameter] = {p.name: p for p in self.define_parameters()}
+        self.fixed: dict[str, float] = {
+            name: models.defaults(model)[name] for model, name in self.FIXED
+        }
+        self._holding = False
+        self._pending = False
+        self._background: Any = None
+        self._blit = blit
+        self.constraint_note = ""
+        self.outputs: dict[str, Any] = {}
+
+        sources = data.load("sources")
+        self.sliders = {name: make_slider(p) for name, p in self.parameters.items()}
+        self.badges = {
+            name: widgets.HTML(badge_html(p, sources)) for name, p in self.parameters.items()
+        }
+        self.status = widgets.HTML()
+        self.notes = widgets.HTML()
+        self.reset_button = widgets.Button(
+            description="Reset to defaults",
+            icon="undo",
+            tooltip="Put every slider back to its registry default",
+        )
+        self.reset_button.on_click(lambda _button: self.reset())
+
+        self.figure, self.canvas = self._new_figure(canvas)
+        self.artists = self.build_chart(self.figure)
+        watermark = self.artists.get("watermark")
+        self._moving = [a for a in self._dynamic_artists() if a is not watermark]
+        if blit:
+            for artist in self._dynamic_artists():
+                artist.set_animated(True)
+            self.canvas.mpl_connect("draw_event", self._on_draw)
+
+        self.widget = self._layout()
+        for slider in self.sliders.values():
+            slider.observe(self._on_slider, names="value")
+        self.baseline = self.compute(self.defaults())
+        self.update(full=True)
+
+    # ---- parameters and values ---------------------------------------------------------
+
+    def define_parameters(self) -> list[Parameter]:
+        """The view's slider parameters; by default the registry rows named in ``SLIDERS``."""
+        return [
+            Parameter.from_registry(model, name, label, integer=name in self.INTEGER)
+            for model, name, label in self.SLIDERS
+        ]
+
+    def defaults(self) -> dict[str, float]:
+        """Every slider's registry default."""
+        return {
+            name: (int(p.default) if p.integer else p.default)
+            for name, p in self.parameters.items()
+        }
+
+    def values(self) -> dict[str, float]:
+        """Every slider's current value."""
+        return {name: slider.value for name, slider in self.sliders.items()}
+
+    @property
+    def moved(self) -> list[str]:
+        """Names of the sliders that are off their registry default."""
+        defaults = self.defaults()
+        return [
+            name
+            for name, value in self.values().items()
+            if not math.isclose(value, defaults[name], rel_tol=1e-9, abs_tol=1e-12)
+        ]
+
+    @property
+    def is_illustrative(self) -> bool:
+        """True when an illustrative slider is off its default: the output is an assumption."""
+        return any(self.parameters[name].status == "illustrative" for name in self.moved)
+
+    def parameters_frame(self) -> pd.DataFrame:
+        """The view's sliders as a table: symbol, default, range, unit, status and source."""
+        return pd.DataFrame(
+            [
+                {
+                    "name": p.name,
+                    "symbol": p.symbol,
+                    "default": p.default,
+                    "min": p.min,
+                    "max": p.max,
+                    "unit": p.unit,
+                    "status": p.status,
+                    "source_id": p.source_id,
+                }
+                for p in self.parameters.values()
+            ]
+        )
+
+    # ---- moving sliders ----------------------------------------------------------------
+
+    @contextmanager
+    def _hold(self, *, refresh: bool = True) -> Iterator[None]:
+        """Change several sliders with a single update at the end (if ``refresh``)."""
+        outer = self._holding
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = outer
+        if refresh and not outer and self._pending:
+            self._pending = False
+            self.update()
+
+    def _on_slider(self, change: Mapping[str, Any]) -> None:
+        if self._holding:
+            self._pending = True
+            return
+        self.update()
+
+    def set(self, **values: float) -> None:
+        """Move several sliders at once, with one redraw: ``view.set(k=40, o=0.9)``."""
+        unknown = sorted(set(values) - set(self.sliders))
+        if unknown:
+            raise ValueError(
+                f"{type(self).__name__} has no slider {', '.join(unknown)}; "
+                f"its sliders are {', '.join(self.sliders)}"
+            )
+        with self._hold():
+            for name, value in values.items():
+                self.sliders[name].value = value
+            self._pending = True
+
+    def reset(self) -> None:
+        """Put every slider back to its registry default (one redraw)."""
+        self.set(**self.defaults())
+
+    def update(self, *, full: bool = False) -> None:
+        """Recompute the model from the sliders and redraw what changed."""
+        with self._hold(refresh=False):
+            values = self.constrain(self.values())
+        self._pending = False
+        self.outputs = self.compute(values)
+        before = self._semi_static_texts()
+        needs_full = self.apply_outputs(self.artists, self.outputs)
+        needs_full |= self._semi_static_texts() != before
+        watermark = self.artists.get("watermark")
+        if watermark is not None:
+            watermark.set_visible(self.is_illustrative)
+        self.status.value = self._status_html()
+        self.notes.value = self.notes_html(values, self.outputs)
+        self._render(full=full or needs_full)
+
+    def feasible(self, values: Mapping[str, float]) -> dict[str, float]:
+        """``values`` moved to the nearest combination the model can solve (default: as is)."""
+        return dict(values)
+
+    def explain_constraint(self, before: Mapping[str, float], after: Mapping[str, float]) -> str:
+        """What :meth:`feasible` changed and why, for the notes under the sliders."""
+        moved = ", ".join(n for n in after if after[n] != before[n])
+        return f"<b>{moved} moved</b> to a combination the model can solve."
+
+    def constrain(self, values: dict[str, float]) -> dict[str, float]:
+        """Apply :meth:`feasible` to the sliders themselves and say why in ``constraint_note``."""
+        fixed = self.feasible(values)
+        changed = {n: v for n, v in fixed.items() if v != values[n]}
+        for name, value in changed.items():
+            self.sliders[name].value = value
+        self.constraint_note = self.explain_constraint(values, fixed) if changed else ""
+        return fixed
+
+    # ---- drawing ------------------------------------------------------------------------
+
+    def _new_figure(self, canvas: str) -> tuple[Figure, Any]:
+        figure = Figure(figsize=self.figsize)
+        if canvas == "auto":
+            canvas = "ipympl" if in_kernel() else "agg"
+        if canvas == "agg":
+            return figure, FigureCanvasAgg(figure)
+        backend = matplotlib.get_backend()
+        from ipympl.backend_nbagg import FigureManager  # only where a kernel runs
+
+        if matplotlib.get_backend() != backend:
+            # Importing ipympl switches pyplot to the widget backend; switch it back, so that
+            # the lesson's other charts stay plain images. Only this view is live.
+            matplotlib.use(backend)
+        live = _full_image_canvas_class()(figure)
+        FigureManager(live, 0)  # the toolbar and the link to the browser; not registered in pyplot
+        live.header_visible = False
+        live.toolbar_visible = False  # it would cover the chart's left edge; nothing to zoom
+        live.resizable = False
+        # Displaying a bare ipympl canvas sets its size in the browser; inside a VBox nothing
+        # does, and the chart would stay 0×0 pixels. Size it here, before the first draw.
+        _, _, width, height = figure.bbox.bounds
+        live._size = (width / live.device_pixel_ratio, height / live.device_pixel_ratio)
+        return figure, live
+
+    def _dynamic_artists(self) -> list[Artist]:
+        """The artists redrawn on every move: all of ``artists`` but the ``SEMI_STATIC`` ones."""
+        out: list[Artist] = []
+        for name, value in self.artists.items():
+            if name in self.SEMI_STATIC:
+                continue
+            if isinstance(value, Artist):
+                out.append(value)
+            else:
+                out.extend(value)
+        return out
+
+    def _semi_static_texts(self) -> tuple[str, ...]:
+        return tuple(self.artists[n].get_text() for n in self.SEMI_STATIC if n in self.artists)
+
+    def _on_draw(self, event: Any) -> None:
+        """After a full draw: keep two backgrounds (without and with the watermark), then draw
+        the moving artists on the right one."""
+        watermark = self.artists.get("watermark")
+        plain = self.canvas.copy_from_bbox(self.figure.bbox)
+        marked = plain
+        if watermark is not None:
+            shown = watermark.get_visible()
+            watermark.set_visible(True)
+            self.figure.draw_artist(watermark)
+            watermark.set_visible(shown)
+            marked = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._background = {False: plain, True: marked}
+        self._draw_moving()
+
+    def _draw_moving(self) -> None:
+        background = self._background
+        if background is not None:
+            self.canvas.restore_region(background[self.is_illustrative])
+        for artist in self._moving:
+            self.figure.draw_artist(artist)
+
+    def _render(self, *, full: bool = False) -> None:
+        if not self._blit or full or self._background is None:
+            self.canvas.draw()
+            return
+        self._draw_moving()
+        self.canvas.blit(self.figure.bbox)
+
+    def render_figure(self, figure: Figure, values: Mapping[str, float] | None = None) -> None:
+        """Draw the whole chart for ``values`` (default: the registry defaults) on a new figure.
+
+        This is what a naive redraw does on every move; the view itself only does it once.
+        """
+        values = self.feasible({**self.defaults(), **(values or {})})
+        artists = self.build_chart(figure)
+        self.apply_outputs(artists, self.compute(values))
+        defaults = self.defaults()
+        illustrative = any(
+            p.status == "illustrative" and not math.isclose(values[n], defaults[n], abs_tol=1e-12)
+            for n, p in self.parameters.items()
+        )
+        artists["watermark"].set_visible(illustrative)
+
+    def static_png(self, values: Mapping[str, float] | None = None) -> bytes:
+        """PNG bytes of the chart (default: the registry defaults), rendered with Agg.
+
+        The same values give the same bytes on every run (no timestamp in the file).
+        """
+        figure = Figure(figsize=self.figsize)
+        FigureCanvasAgg(figure)
+        self.render_figure(figure, values)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None})
+        return buffer.getvalue()
+
+    def _watermark(self, figure: Figure) -> Artist:
+        return figure.text(
+            0.5,
+            0.5,
+            WATERMARK,
+            fontsize=46,
+            fontweight="bold",
+            color="0.5",
+            alpha=0.22,
+            rotation=18,
+            ha="center",
+            va="center",
+            visible=False,
+            zorder=10,
+        )
+
+    # ---- the widget ----------------------------------------------------------------------
+
+    def _layout(self) -> widgets.VBox:
+        rows = [
+            widgets.HBox([self.sliders[name], self.badges[name]], layout={"align_items": "center"})
+            for name in self.parameters
+        ]
+        header = widgets.HBox([self.reset_button, self.status], layout={"align_items": "center"})
+        chart = (
+            self.canvas
+            if isinstance(self.canvas, widgets.DOMWidget)
+            else widgets.HTML("<i>Headless view: the chart is drawn off screen (Agg).</i>")
+        )
+        title = widgets.HTML(f"<b>{html.escape(self.title)}</b>")
+        return widgets.VBox([title, header, chart, *rows, self.notes])
+
+    def _status_html(self) -> str:
+        moved = self.moved
+        if not moved:
+            return "Every slider is at its registry default."
+        names = ", ".join(f"{self.parameters[n].symbol}" for n in moved)
+        if self.is_illustrative:
+            assumed = ", ".join(
+                self.parameters[n].symbol
+                for n in moved
+                if self.parameters[n].status == "illustrative"
+            )
+            return (
+                f'<b style="color:{STATUS_BADGE["illustrative"][1]}">ILLUSTRATIVE</b> output: '
+                f"the assumption(s) {assumed} moved off their defaults (moved: {names})."
+            )
+        return f"What-if: {names} moved off the cited value(s); no assumption moved."
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+    def __repr__(self) -> str:
+        symbols = ", ".join(p.symbol for p in self.parameters.values())
+        state = f"moved: {', '.join(self.moved)}" if self.moved else "all at their defaults"
+        return f"{type(self).__name__}({len(self.sliders)} sliders: {symbols}; {state})"
+
+    # ---- what each view defines ----------------------------------------------------------
+
+    def compute(self, values: Mapping[str, float]) -> dict[str, Any]:  # pragma: no cover
+        """The model outputs for ``values`` (pure: only calls :mod:`counterprop.models`)."""
+        raise NotImplementedError
+
+    def build_chart(self, figure: Figure) -> dict[str, Any]:  # pragma: no cover
+        """Draw the static parts on ``figure``; return the artists that move, by name."""
+        raise NotImplementedError
+
+    def apply_outputs(self, artists: dict[str, Any], outputs: Mapping[str, Any]) -> bool:
+        """Put ``outputs`` into ``artists``; return True if static parts changed (full draw)."""
+        raise NotImplementedError  # pragma: no cover
+
+    def notes_html(self, values: Mapping[str, float], outputs: Mapping[str, Any]) -> str:
+        """Derived values and caveats shown under the sliders."""
+        return self.constraint_note
+
+
+def _full_image_canvas_class() -> type:
+    """The ipympl canvas class the views use (imported only where a kernel runs)."""
+    from ipympl.backend_nbagg import Canvas
+
+    class FullImageCanvas(Canvas):
+        """An ipympl canvas that always sends whole images, never diffs against the last one.
+
+        ipympl normally sends only the pixels that changed since the image it sent before. A
+        browser that connected after the view's first draw, or that missed an image while the
+        kernel was busy, then receives a diff of a picture it never had: a blank chart. Whole
+        images cost a little more bandwidth and are always right.
+        """
+
+        def get_diff_image(self):  # matplotlib's signature
+            self._force_full = True
+            return super().get_diff_image()
+
+    return FullImageCanvas
+
+
+def in_kernel() -> bool:
+    """True inside a Jupyter kernel (where the ipympl canvas can reach a browser)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def pct(value: float) -> str:
+    return f"{100 * value:.0f}%"
+
+
+
+
+def times(ratio: float) -> str:
+    """A multiplier as people read it: ``×2``, ``×1.5``, ``×0.42``, ``×0``."""
+    if ratio == 0:
+        return "×0"
+    return f"×{ratio:.3g}" if ratio >= 1 else f"×{ratio:.2g}"
+
+
+def number(value: float) -> str:
+    """A readable number: 135,457 → "135,000"; 265.3 → "265"; 0.52 → "0.52"."""
+    if value >= 1000:
+        return f"{float(f'{value:.3g}'):,.0f}"
+    if value >= 10:
+        return f"{value:,.0f}"
+    return f"{value:.2g}"
+
+
+
+
+@dataclass(frozen=True)
+class SteppedParameter(Parameter):
+    """A slider parameter with a step of its own: a criterion weight (from criteria.csv), or a
+    registry row whose power-of-ten step would give too many positions."""
+
+    fixed_step: float = 0.0
+
+    @property
+    def step(self) -> float:
+        return self.fixed_step if self.fixed_step > 0 else super().step
+
+
+def round_step(parameter: Parameter, most: int = 1000) -> float:
+    """The smallest step of 1, 2, 2.5 or 5 times a power of ten that keeps the default on the
+    grid and gives at most ``most`` positions (e.g. 25,000 for 175,000-14,000,000 impressions:
+    553 positions, default on the last one)."""
+    span, offset = parameter.max - parameter.min, parameter.default - parameter.min
+    for exponent in range(math.floor(math.log10(span / most)) - 1, math.ceil(math.log10(span)) + 1):
+        for mantissa in (1.0, 2.0, 2.5, 5.0):
+            step = mantissa * 10.0**exponent
+            on_grid = abs(offset / step - round(offset / step)) < 1e-9
+            if span / step <= most and on_grid:
+                return step
+    return parameter.step  # pragma: no cover - the power-of-ten step always keeps the default

@@ -1,0 +1,135 @@
+"""Lesson 08's funnel view: a Redirect-style funnel whose last stage is honestly unknown."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from counterprop import data, models, style
+from counterprop.views.base import (
+    STATUS_BADGE,
+    ModelView,
+    Parameter,
+    SteppedParameter,
+    round_step,
+)
+
+
+class FunnelView(ModelView):
+    """A Redirect-style funnel: impressions → viewers → minutes watched → attitude change.
+
+    The first three stages move with the sliders; the published figures of the two campaigns
+    behind the defaults (``data/funnel.csv``) are marked for comparison. The last stage has no
+    slider and never a number: no published study measured it (RAND: "did not assess").
+    """
+
+    name = "funnel"
+    title = "Strategy lab: a Redirect-style funnel whose last stage is unknown"
+    SLIDERS = (
+        ("funnel", "ctr", "clicks per impression"),
+        ("funnel", "minutes_per_viewer", "minutes watched per viewer"),
+        ("funnel", "impressions", "ad impressions"),
+    )
+    STAGES = ("impressions", "viewers", "minutes_watched")
+    LABELS = ("impressions", "viewers (clicks)", "minutes watched", "attitude change")
+    XLIM = (1e2, 1e8)
+    figsize = (9.5, 3.9)
+
+    def __init__(self, *, canvas: str = "auto", blit: bool = True) -> None:
+        registry = models.load_parameters("funnel")
+        unknown = registry[registry["status"] == "unknown"].iloc[0]
+        word, colour = STATUS_BADGE["unknown"]
+        self.unknown_stage = {
+            "name": str(unknown["name"]),
+            "status": models.ATTITUDE_STATUS,
+            "source_id": str(unknown["source_id"]),
+            "note": str(unknown["formula_or_note"]),
+        }
+        self.locked_html = (
+            f"<b>attitude change ({html.escape(str(unknown['symbol']))})</b>: no slider, locked. "
+            f'<span title="{html.escape(self.unknown_stage["note"])}">'
+            f'<span style="background:{colour};color:white;font-weight:bold;padding:1px 5px;'
+            f'border-radius:3px;font-size:0.85em">{word}</span> · '
+            f"<code>{html.escape(self.unknown_stage['source_id'])}</code> · "
+            f"{html.escape(models.ATTITUDE_STATUS)}</span>"
+        )
+        self.published = data.load("funnel")
+        super().__init__(canvas=canvas, blit=blit)
+
+    def define_parameters(self) -> list[Parameter]:
+        parameters = super().define_parameters()
+        return [
+            p if (p.max - p.min) / p.step <= 1000
+            else SteppedParameter(**{f: getattr(p, f) for f in p.__dataclass_fields__},
+                                  fixed_step=round_step(p))
+            for p in parameters
+        ]
+
+    def compute(self, values: Mapping[str, float]) -> dict[str, Any]:
+        table = models.funnel(**values)
+        stages = table["value"].to_numpy()[:3]
+        return {
+            "impressions": float(stages[0]),
+            "viewers": float(stages[1]),
+            "minutes_watched": float(stages[2]),
+            "stages": stages,
+        }
+
+    def build_chart(self, figure: Figure) -> dict[str, Any]:
+        axis = figure.subplots()
+        colours = style.PALETTE
+        rows = np.arange(4)[::-1].astype(float)
+        artists: dict[str, Any] = {
+            "bars": list(axis.barh(rows[:3], np.zeros(3), left=self.XLIM[0], height=0.6,
+                                   color=colours[0], edgecolor="black", linewidth=0.6)),
+            "values": [axis.text(self.XLIM[0], y, "", va="center", fontsize=9) for y in rows[:3]],
+        }
+        axis.barh([rows[3]], [self.XLIM[1] - self.XLIM[0]], left=self.XLIM[0], height=0.6,
+                  color="0.88", hatch="xx", edgecolor="0.45", linewidth=0.6)
+        axis.text(1e5, rows[3], "unknown: no published effect size (RAND did not assess it)",
+                  ha="center", va="center", fontsize=9, fontweight="bold",
+                  bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "0.45"})
+        stage_rows = {"impressions": rows[0], "clicks": rows[1], "minutes_watched": rows[2]}
+        marks = {"redirect_pilot": ("o", "Redirect pilot (published)"),
+                 "adl_moonshot_us": ("s", "ADL/Moonshot US (published)")}
+        handles = []
+        for campaign, (marker, label) in marks.items():
+            found = self.published[(self.published["campaign"] == campaign)
+                                   & self.published["value"].notna()
+                                   & self.published["stage"].isin(list(stage_rows))]
+            xs = found["value"].astype(float).to_numpy()
+            ys = [stage_rows[s] + 0.4 for s in found["stage"]]
+            handles.append(axis.plot(xs, ys, ls="none", marker=marker, ms=7, mfc="white",
+                                     mec="black", mew=1.4, label=label, zorder=5)[0])
+        axis.set_xscale("log")
+        axis.set(xlim=self.XLIM, ylim=(rows[-1] - 0.6, rows[0] + 0.75),
+                 xlabel="count (log scale)")
+        axis.set_yticks(rows, self.LABELS)
+        axis.legend(handles=handles, loc="center right", fontsize=8, frameon=True)
+        axis.set_title("Reach can be counted; the effect on attitudes has not been", fontsize=10)
+        artists["watermark"] = self._watermark(figure)
+        return artists
+
+    def apply_outputs(self, artists: dict[str, Any], outputs: Mapping[str, Any]) -> bool:
+        low = self.XLIM[0]
+        for bar, text, value in zip(artists["bars"], artists["values"], outputs["stages"]):
+            shown = min(max(value, low), self.XLIM[1])
+            bar.set_width(shown - low)
+            text.set_x(shown * 1.15)
+            text.set_text(f"{value:,.0f}")
+        return False
+
+    def notes_html(self, values: Mapping[str, float], outputs: Mapping[str, Any]) -> str:
+        return self.locked_html + "<br>" + (
+            f"viewers = impressions × CTR = {values['impressions']:,.0f} × {values['ctr']:.4f} = "
+            f"{outputs['viewers']:,.0f}; minutes = viewers × {values['minutes_per_viewer']:.2f} = "
+            f"{outputs['minutes_watched']:,.0f}. The defaults splice two campaigns: CTR from the "
+            "ADL/Moonshot US ads (4,000/175,000), minutes per viewer from the Redirect pilot "
+            "(500,000/320,000), impressions = 320,000 ÷ CTR (illustrative). The last stage, "
+            f"{html.escape(models.ATTITUDE_STATUS)}, has no slider and no number: "
+            "<code>models.funnel</code> has no argument for it."
+        )
