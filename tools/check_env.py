@@ -19,7 +19,7 @@ if sys.version_info < (3, 11):  # before any import that would fail with a crypt
 try:
     from counterprop.environment import check_environment
 except ImportError as error:
-    sys.exit(f"❌ {error}. Run `make lab` or `make test` from the course folder: they install "
+    sys.exit(f"❌ {error}. Run `make lab` or `python course.py lab` from the course folder: they install "
              "everything into .venv.")
 
 if __name__ == "__main__":
