@@ -129,7 +129,8 @@ def derive_verdict(evidence: Mapping[str, Any]) -> str:
     elif value_match not in VALUE_MATCHES:
         raise ValueError(f"evidence field 'value_match' is {value_match!r}: expected one of "
                          f"{', '.join(VALUE_MATCHES)} or empty")
-    if value_match in ("same", "rounded") and _flag(evidence, "window_matches", needed=False) is False:
+    window_matches = _flag(evidence, "window_matches", needed=False)
+    if value_match in ("same", "rounded") and window_matches is False:
         return "wrong_date_or_window"
     if _flag(evidence, "contradicted", needed=True) or value_match == "different":
         return "unsupported"

@@ -24,7 +24,7 @@ FACTS_VERDICTS = {
     "c03": "reworded",              # approximately right ("propagandists" became "preachers")
     "c04": "partly_unsupported",    # garbled in three places: a cause and "military" unsupported
     "c05": "reworded",              # approximately right, but the wording drifted
-    "c06": "unconfirmed",           # copied from HuffPost; consistent with every source, not checkable to the unit
+    "c06": "unconfirmed",           # copied from HuffPost; fits every source, not checkable to the unit
     "c07": "exact",                 # accurate
     "c08": "reworded",              # number accurate, context missing (window, "primarily")
     "c09": "wrong_date_or_window",  # garbled (wrong date)
@@ -85,7 +85,8 @@ def test_the_known_mislabels_stay_fixed():
     assert verdict["c08"] != "exact"  # drops the window and "primarily related to ISIS"
     assert verdict["c15"] != "exact"  # its causal chain is unsupported
     assert verdict["c06"] != verdict["c14"]  # consistent but unconfirmed vs contradicted
-    assert verdict["c04"] not in {verdict["c02"], verdict["c03"], verdict["c13"]}  # garbled vs approximate
+    # garbled in three places, unlike the approximately right claims
+    assert verdict["c04"] not in {verdict["c02"], verdict["c03"], verdict["c13"]}
     assert verdict["c01"] == "exact"  # accurate as a paraphrase
 
 
@@ -125,7 +126,8 @@ def test_a_value_that_matches_is_the_corrected_value_and_the_claims_figure():
 def test_only_an_opinion_is_not_checkable_and_it_needs_no_other_evidence():
     opinion = VERDICTS[~VERDICTS["checkable"].astype(bool)]
     assert opinion["claim_id"].tolist() == ["c16"]
-    assert opinion[[f for f in provenance.EVIDENCE_FIELDS if f != "checkable"]].isna().all(axis=None)
+    others = [f for f in provenance.EVIDENCE_FIELDS if f != "checkable"]
+    assert opinion[others].isna().all(axis=None)
 
 
 def _evidence(**fields):
