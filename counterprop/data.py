@@ -167,12 +167,14 @@ def _typed_column(table: str, field: dict[str, Any], column: pd.Series) -> pd.Se
 
 
 def _convert(column: pd.Series, kind: str) -> pd.Series | pd.api.extensions.ExtensionArray:
+    # An empty cell arrives as None or NaN (pandas' str dtype turns None into NaN): keep it missing.
+    values = [v if isinstance(v, str) else None for v in column]
     if kind == "integer":
-        return pd.array([None if v is None else int(v) for v in column], dtype="Int64")
+        return pd.array([None if v is None else int(v) for v in values], dtype="Int64")
     if kind == "number":
-        return pd.array([None if v is None else float(v) for v in column], dtype="Float64")
+        return pd.array([None if v is None else float(v) for v in values], dtype="Float64")
     if kind == "boolean":
-        return pd.array([None if v is None else v in _TRUE for v in column], dtype="boolean")
+        return pd.array([None if v is None else v in _TRUE for v in values], dtype="boolean")
     if kind == "date":
         return pd.to_datetime(column, format="%Y-%m-%d")
     return column.astype("str")  # missing values stay missing (NaN) in pandas' str dtype

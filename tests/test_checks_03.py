@@ -72,12 +72,26 @@ def _trace() -> pd.DataFrame:
     return merged[["source_id", "relation", "kind", "date", "quote"]].sort_values("date")
 
 
+C03_QUOTE = LINKS.set_index(["claim_id", "source_id"]).loc[("c03", "huffpost_2017"), "quote"]
+C03_VERDICT = {
+    "verdict": "reworded",
+    "quote": "leading propagandists",
+    "explanation": "HuffPost says the strikes hit 'leading propagandists'; the Arabic calls them "
+                   "preachers (الدعاة) and drops that the counter-campaigns were run independently.",
+}
+
+
+def _c03(**changes):
+    return {**C03_VERDICT, **changes}
+
+
 RIGHT = {
     "q03_1": ACCOUNTS["tw_tr_2016h2_cum"] + ACCOUNTS["tw_tr_2017h1"] + ACCOUNTS["tw_tr_2017h2"],
     "q03_2": _december_windows(),
     "q03_3": _period_pairs(inclusive=True),
     "q03_4": classify,
     "q03_5": _trace(),
+    "q03_6": C03_VERDICT,
 }
 
 
@@ -144,6 +158,22 @@ WRONG = [
     ("q03_5", LINKS.merge(SOURCES[["source_id", "kind", "date"]], on="source_id"), "claim_id == 'c05'"),
     ("q03_5", _trace().iloc[:3], "your table has 3"),
     ("q03_5", _whole_sources_merged(), "quote_x and quote_y"),
+    ("q03_6", _c03(verdict="exact"), "not exact"),
+    ("q03_6", _c03(verdict="partly_unsupported"), "adds no cause"),
+    ("q03_6", _c03(verdict="rewritten"), "is not the class"),
+    ("q03_6", _c03(quote="leading propagandists and aggressive counter-propaganda"),
+     "not word for word"),
+    ("q03_6", _c03(quote="ISIS' logistical backbone"), "curly apostrophe"),
+    ("q03_6", _c03(quote="مقتل الدعاة البارزين"), "quote the source (HuffPost), not the article"),
+    ("q03_6", _c03(quote="massive airstrikes"), "not the ones the Arabic changed"),
+    ("q03_6", _c03(explanation="words changed"), "eight words or more"),
+    ("q03_6", _c03(explanation=C03_QUOTE), "repeats the quote"),
+    ("q03_6", _c03(explanation="The Arabic sentence is a little different from the English one."),
+     "say which words changed"),
+    ("q03_6", _c03(explanation=...), "explanation is still ..."),
+    ("q03_6", _c03(quote=42), "should be text"),
+    ("q03_6", "reworded", "expected a dict"),
+    ("q03_6", {"verdict": "reworded"}, "no key 'quote'"),
 ]
 
 
@@ -176,7 +206,8 @@ def test_the_right_values_are_twitters_and_the_articles():
         frozenset({"tw_blog_2016_02", "tw_blog_2016_08"}), frozenset({"tw_blog_2016_08", "tw_tr_2016h2"})}
     assert classify(235_000, 235_000, False) == "wrong_date_or_window"
     assert classify(1_210_000, 1_210_357, True) == "rounded"
-    assert len(RIGHT["q03_5"]) == 7
+    assert len(RIGHT["q03_5"]) == 6  # the imolaoggi link is gone (facts.md, revision 2026-12-02)
+    assert "leading propagandists" in C03_QUOTE and "independently by Internet users" in C03_QUOTE
 
 
 def test_a_float_total_and_a_numpy_total_are_both_accepted(capsys):
@@ -191,7 +222,8 @@ def test_a_pairs_table_is_accepted_for_the_touching_windows(capsys):
 
 def test_a_function_that_raises_gets_a_hint_naming_the_case(capsys):
     out = run(capsys, "q03_4", lambda a, s, w: a > s)
-    assert out.startswith("💡") and "raised TypeError" in out and "classify(761, None, True)" in out
+    assert out.startswith("💡") and "raised TypeError" in out
+    assert "classify(10000, None, True)" in out
 
 
 def test_the_untouched_classify_of_the_exercise_copy_is_not_attempted(capsys):
@@ -225,3 +257,22 @@ def test_a_numpy_mask_for_december_gets_the_mask_hint(capsys):
 ])
 def test_a_hint_stays_on_one_line_whatever_the_answer_holds(capsys, name, answer):
     assert run(capsys, name, answer).startswith("💡")
+
+
+def test_the_untouched_verdict_of_the_exercise_copy_is_not_attempted(capsys):
+    # The exercise copy builds the dict from three names that are still `...`.
+    untouched = {"verdict": ..., "quote": ..., "explanation": ...}
+    assert run(capsys, "q03_6", untouched).startswith("⏳ not attempted yet")
+
+
+@pytest.mark.parametrize("quote", [C03_QUOTE, "conducted independently by Internet users",
+                                   "  leading propagandists ", "“leading propagandists”"])
+def test_any_exact_quote_that_shows_the_shift_is_accepted(capsys, quote):
+    assert run(capsys, "q03_6", _c03(quote=quote)).startswith("✅")
+
+
+@pytest.mark.parametrize("answer", [None, {"verdict": None, "quote": None, "explanation": None},
+                                    {"verdict": float("nan"), "quote": [], "explanation": {}},
+                                    _c03(verdict="Reworded\n")])
+def test_the_verdict_check_never_raises(capsys, answer):
+    assert run(capsys, "q03_6", answer)[0] in "✅💡⏳"

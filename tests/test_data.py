@@ -158,3 +158,13 @@ def test_no_table_holds_a_link_to_a_social_media_account_or_a_hash():
         assert not account.search(text), csv.name
         if csv.name != "article.csv":  # the article's own checksum is the one allowed hash
             assert not sha_like.search(text), csv.name
+
+
+def test_an_empty_boolean_cell_loads_as_missing_not_false():
+    # verdicts.csv leaves window_matches empty where no date or window is stated (c01), and
+    # gives false only where the window is wrong (c09).
+    window = data.load("verdicts").set_index("claim_id")["window_matches"]
+    assert window.dtype == "boolean"
+    assert bool(window.isna()["c01"])
+    assert window["c09"] == False  # noqa: E712
+    assert not window.isna()["c09"]

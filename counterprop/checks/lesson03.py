@@ -24,7 +24,7 @@ from counterprop.checks.base import (
     whole_number,
 )
 
-__all__ = ["q03_1", "q03_2", "q03_3", "q03_4", "q03_5"]
+__all__ = ["q03_1", "q03_2", "q03_3", "q03_4", "q03_5", "q03_6"]
 
 
 def _l03_period_pairs(inclusive: bool | None) -> set[frozenset[str]]:
@@ -240,7 +240,7 @@ def q03_4(classify: Any) -> Feedback:
         ((c09, c09, False), "wrong_date_or_window",
          "check the window before comparing the values: a right figure for the wrong window is "
          "'wrong_date_or_window'."),
-        ((761, None, True), "unsupported",
+        ((10_000, None, True), "unsupported",
          "when source_value is None no source gives the figure: test `source_value is None` first "
          "and return 'unsupported'."),
         ((round(total, -3), total, True), "rounded",
@@ -300,3 +300,90 @@ def q03_5(trace: Any) -> Feedback:
     huffpost = source_dates["huffpost_2017"]
     return correct(f"{len(expected)} sources. The ones that support 40,000 are dated {when}; "
                    f"HuffPost's story is of {huffpost}. Is any of them shown to be earlier?")
+
+
+_L03_VERDICT_KEYS = ("verdict", "quote", "explanation")
+_L03_SHIFTED_WORDS = ("propagandists", "independently", "Internet users")
+_L03_ABOUT_THE_SHIFT = ("propagandist", "preacher", "الدعاة", "independent", "internet user",
+                        "users", "religious", "drop", "omit", "leave", "left out")
+
+
+def _l03_unfilled_verdict_is_not_attempted(check: Callable[..., None]) -> Callable[..., None]:
+    """Treat a verdict dict whose values are all still ``...`` like the answer ``...``."""
+
+    @functools.wraps(check)
+    def wrapped(answer: Any = ..., *more: Any) -> None:
+        try:
+            if isinstance(answer, dict) and answer and all(v is Ellipsis for v in answer.values()):
+                answer = ...
+        except Exception:  # a check never raises: judge the answer as given
+            pass
+        check(answer, *more)
+
+    CHECKS[check.__name__] = wrapped
+    return wrapped
+
+
+def _l03_words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@_l03_unfilled_verdict_is_not_attempted
+@exercise
+def q03_6(my_verdict: Any) -> Feedback:
+    """A ``reworded`` verdict for claim c03: its class, an exact quote and an explanation."""
+
+    if not isinstance(my_verdict, dict):
+        return hint(f"expected a dict with the keys verdict, quote and explanation, got "
+                    f"{type_name(my_verdict)}.")
+    missing = [k for k in _L03_VERDICT_KEYS if k not in my_verdict]
+    if missing:
+        return hint(f"the dict has no key {missing[0]!r}: keep the three keys verdict, quote and "
+                    "explanation.")
+    unfilled = [k for k in _L03_VERDICT_KEYS if my_verdict[k] is Ellipsis]
+    if unfilled:
+        return hint(f"{unfilled[0]} is still ...: fill in all three parts.")
+    verdict, quote, explanation = (my_verdict[k] for k in _L03_VERDICT_KEYS)
+    for key, value in zip(_L03_VERDICT_KEYS, (verdict, quote, explanation), strict=True):
+        if not isinstance(value, str):
+            return hint(f"{key} should be text (a string in quotes), got {type_name(value)}.")
+    verdict = verdict.strip().strip("'\"`").lower()
+    if verdict != "reworded":
+        if verdict == "exact":
+            return hint("not exact: the Arabic's الدعاة ('preachers') is not HuffPost's 'leading "
+                        "propagandists', and it drops who ran the counter-campaigns. A shifted "
+                        "meaning is 'reworded' (rule 6).")
+        if verdict in ("partly_unsupported", "unsupported", "unconfirmed"):
+            return hint(f"not {verdict}: HuffPost's own words were read and support the core of "
+                        "c03, and the Arabic adds no cause; it changes the meaning of some words. "
+                        "That is 'reworded' (rule 6).")
+        return hint(f"{verdict!r} is not the class: by the rules, a claim whose words shift the "
+                    "source's meaning is 'reworded'.")
+    links = data.load("claim_sources")
+    c03_quotes = [_l03_words(q) for q in links.loc[links["claim_id"] == "c03", "quote"]]
+    said = _l03_words(quote.strip().strip('"“”'))
+    if not said:
+        return hint("quote is empty: copy the source's words that show the shift.")
+    if not any(said in q for q in c03_quotes):
+        if any(ch in said for ch in "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"):
+            return hint("that quote is Arabic: quote the source (HuffPost), not the article, word for "
+                        "word from links.")
+        if any(said.replace("'", "’") in q for q in c03_quotes):
+            return hint("nearly: HuffPost writes a curly apostrophe (’), not a straight one ('). "
+                        "Copy the words from the links table rather than retyping them.")
+        return hint("that quote is not word for word in any source of c03: copy it from the "
+                    "links table (claim_id == 'c03'), without changing a word.")
+    if not any(word.lower() in said.lower() for word in _L03_SHIFTED_WORDS):
+        return hint("those words are in the source, but they are not the ones the Arabic changed: "
+                    "quote 'leading propagandists' or 'conducted independently by Internet users'.")
+    text = _l03_words(explanation)
+    if len(text.split()) < 8:
+        return hint("write the explanation as a sentence or two (eight words or more): what the "
+                    "source says, and what the Arabic says instead.")
+    if text.lower() in " ".join(c03_quotes).lower():
+        return hint("the explanation repeats the quote: say in your own words what changed.")
+    if not any(word in text.lower() for word in _L03_ABOUT_THE_SHIFT):
+        return hint("say which words changed: 'propagandists' against الدعاة ('preachers'), or the "
+                    "counter-campaigns run independently by Internet users.")
+    return correct("a reworded verdict resting on the source's exact words, explained in yours. "
+                   "That is a row of verdicts.csv.")
