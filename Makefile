@@ -29,7 +29,7 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml tools/course.css
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The course needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the pinned environment into $(VENV) (first time: about a minute)..."
@@ -37,6 +37,7 @@ $(STAMP): requirements.txt pyproject.toml
 	  && $(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt -e . \
 	  || $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	@mkdir -p $(LAB_SETTINGS) && cp tools/jupyterlab-overrides.json $(LAB_SETTINGS)/overrides.json
+	@$(BIN)/python tools/lab_style.py   # tools/course.css: Arabic right to left in JupyterLab
 	@$(BIN)/python tools/check_env.py
 	@touch $(STAMP)
 

@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import lesson_cells  # noqa: E402
 
 SITE = ROOT / "site"
+STYLESHEET = ROOT / "tools" / "course.css"       # Arabic right to left, English and code left to right
 TITLE = "Counter-Propaganda Analytics"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KINDS = (("notebooks", "Lessons"), ("exercises", "Exercises"), ("solutions", "Worked solutions"))
@@ -153,7 +154,7 @@ def glossary_page() -> str:
         if lesson and (ROOT / "notebooks" / f"{lesson['stem']}.ipynb").exists():
             first = f"[{first}](../notebooks/{lesson['stem']}.ipynb)"
         lines.append(
-            f'| <span lang="ar" dir="rtl">{cell(row["term_ar"])}</span> | *{cell(row["transliteration"])}* '
+            f'| <span lang="ar">{cell(row["term_ar"])}</span> | *{cell(row["transliteration"])}* '
             f"| {cell(row['english'])} | {cell(row['meaning'])} | {first} |"
         )
     return "\n".join(lines) + "\n"
@@ -161,6 +162,8 @@ def glossary_page() -> str:
 
 def stage(src: Path) -> dict:
     """Copy the course's pages into ``src`` and return the table of contents."""
+    (src / "_static").mkdir()                      # Jupyter Book links every stylesheet here
+    shutil.copy(STYLESHEET, src / "_static" / STYLESHEET.name)
     shutil.copy(ROOT / "README.md", src / "index.md")
     index = src / "index.md"
     index.write_text(_site_links(index.read_text(encoding="utf-8")), encoding="utf-8")
