@@ -11,7 +11,10 @@ Definitions used by the browser tests:
 - Its **first strong character** is its first letter (Unicode category L). It is **Arabic-first**
   when that letter belongs to a right-to-left script (Arabic, Hebrew, Syriac, Thaana, N'Ko) or
   is the tatweel, **Latin-first** (English) otherwise. Blocks without a letter (numbers, code
-  punctuation) have no direction of their own and are not counted.
+  punctuation) have no direction of their own and are not counted. This is the rule the browser
+  applies under ``unicode-bidi: plaintext``, so an English sentence that *opens* with an Arabic
+  word is Arabic-first and laid out right to left; the summary lists such blocks (more Latin than
+  Arabic letters) so that their text can be reworded to open with an English word.
 - **Code** is every other ``pre`` line (code blocks in prose, the site's cell inputs) and every
   line of a CodeMirror editor (code cells).
 
@@ -57,6 +60,7 @@ MEASURE = r"""(root) => {
     return span;
   };
   const records = [];   // {kind, script, text, probe, node, offset}
+  const mostlyEnglish = [];   // Arabic-first blocks with more Latin than Arabic letters
 
   // Blocks: the probe goes before the first non-blank own text, outside any inline isolate.
   for (const el of root.querySelectorAll(BLOCKS)) {
@@ -83,6 +87,9 @@ MEASURE = r"""(root) => {
     point.parentNode.insertBefore(p, point);
     records.push({kind: el.matches('.widget-label') ? 'label' : el.tagName.toLowerCase(),
                   text: text.trim().slice(0, 80), probe: p, ...first});
+    const arabicLetters = (text.match(/\p{Script=Arabic}/gu) || []).length;
+    const latinLetters = (text.match(/\p{Script=Latin}/gu) || []).length;
+    if (first.script === 'arabic' && latinLetters > arabicLetters) mostlyEnglish.push(text.trim().slice(0, 60));
   }
 
   // Lines of text outputs and of code blocks: one probe at the start of every line.
@@ -172,7 +179,7 @@ MEASURE = r"""(root) => {
     latin_ltr: get('latin ltr'), latin_rtl: get('latin rtl'),
     code_ltr: get('code ltr'), code_rtl: get('code rtl'),
     code_cell_arabic_lines: cmArabic, code_cell_rtl: cmRtl,
-    unmeasured, wrong,
+    unmeasured, wrong, mostly_english: mostlyEnglish,
     stylesheet: getComputedStyle(document.documentElement).getPropertyValue('--course-stylesheet').trim(),
   };
 }"""
@@ -193,6 +200,7 @@ def add(total: dict, counts: dict) -> dict:
     for key in COUNTS:
         total[key] = total.get(key, 0) + counts[key]
     total["wrong"] = (total.get("wrong", []) + counts["wrong"])[:12]
+    total["mostly_english"] = total.get("mostly_english", []) + counts["mostly_english"]
     return total
 
 
@@ -203,4 +211,7 @@ def summary(counts: dict) -> str:
             f"{counts['latin_ltr'] + counts['latin_rtl']} ({counts['latin_rtl']} right to left); "
             f"code lines: {counts['code_ltr'] + counts['code_rtl']} ({counts['code_rtl']} right to left), "
             f"code-cell lines starting in Arabic: {counts['code_cell_arabic_lines']} "
-            f"({counts['code_cell_rtl']} right to left); unmeasured: {counts['unmeasured']}")
+            f"({counts['code_cell_rtl']} right to left); unmeasured: {counts['unmeasured']}; "
+            f"Arabic-first blocks that are mostly English (laid out right to left by the first-letter "
+            f"rule; open them with an English word to keep them left to right): "
+            f"{len(counts.get('mostly_english', []))} {counts.get('mostly_english', [])[:10]}")

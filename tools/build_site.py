@@ -14,6 +14,8 @@ Offline by design:
   parsing is off too, so no page needs MathJax from a CDN. ``tests/test_site.py`` checks that
   no page references a remote script or stylesheet, and that a lesson opened from disk in
   Chromium requests nothing outside the file system.
+- **Arabic reads right to left.** The course stylesheet, tools/course.css, goes into the site's
+  ``_static/`` folder, which Jupyter Book links from every page.
 - **Widgets appear as their static image.** A live view cannot run without a kernel; each
   view also saves a PNG of its default state, which the site shows. The widget's text stand-in
   (``VBox(children=…)``) becomes a one-line note saying where the view runs.
