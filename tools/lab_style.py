@@ -45,11 +45,22 @@ def custom_css_path() -> Path:
     return Path(DEFAULT_STATIC_FILES_PATH) / "custom" / "custom.css"
 
 
+def _read(config: Path) -> dict | None:
+    """The settings in ``config``, or None when it is missing or not a JSON object."""
+    try:
+        settings = json.loads(config.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return settings if isinstance(settings, dict) else None
+
+
 def install(prefix: Path = Path(sys.prefix)) -> list[Path]:
     """Enable custom CSS and copy the course stylesheet; return the files written."""
     config = config_path(prefix)
     config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(json.dumps(CONFIG, indent=2) + "\n", encoding="utf-8")
+    settings = _read(config) or {}                 # keep any other setting already there
+    settings.setdefault("LabApp", {}).update(CONFIG["LabApp"])
+    config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     css = custom_css_path()
     css.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STYLESHEET, css)
@@ -60,11 +71,11 @@ def problems(prefix: Path = Path(sys.prefix)) -> list[str]:
     """What keeps JupyterLab from loading the current course stylesheet (empty when all is well)."""
     found = []
     config = config_path(prefix)
-    try:
-        if json.loads(config.read_text(encoding="utf-8")) != CONFIG:
-            found.append(f"{config} does not hold {CONFIG}")
-    except (OSError, ValueError):
+    settings = _read(config)
+    if settings is None:
         found.append(f"{config} is missing or not JSON")
+    elif (settings.get("LabApp") or {}).get("custom_css") is not True:
+        found.append(f"{config} does not set LabApp.custom_css to true")
     css = custom_css_path()
     if not css.exists():
         found.append(f"{css} is missing")
