@@ -546,13 +546,13 @@ SAMPLES = """() => {
   md.setAttribute('data-course-sample', '');
   md.innerHTML = `<p>${ar}</p><p>${en}</p><table><tbody><tr><td>${ar}</td><td>${en}</td></tr></tbody></table>`;
   markdown.appendChild(md);
-  const out = document.createElement('div');
-  out.className = 'jp-RenderedText jp-OutputArea-output';
-  out.setAttribute('data-course-sample', '');
-  const pre = document.createElement('pre');
-  pre.textContent = ar + '\\n' + en + '\\n';
-  out.appendChild(pre);
-  output.appendChild(out);
+  const child = document.createElement('div');        // the shape of a print() output
+  child.className = 'jp-OutputArea-child';
+  child.setAttribute('data-course-sample', '');
+  child.innerHTML = '<div class="jp-OutputPrompt jp-OutputArea-prompt"></div>'
+    + '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stdout"><pre></pre></div>';
+  child.querySelector('pre').textContent = ar + '\\n' + en + '\\n';
+  output.appendChild(child);
   return 3;
 }"""
 
