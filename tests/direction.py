@@ -145,11 +145,7 @@ MEASURE = r"""(root) => {
     // the probe and the character must share a line (a long run of digits or punctuation
     // before the first letter could wrap); otherwise the block is reported as unmeasured
     const sameLine = a.width > 0 && b.width > 0 && a.top < b.bottom && b.top < a.bottom;
-    if (!sameLine) {
-      unmeasured++;
-      if (window.__courseDebug) console.log(`unmeasured ${r.kind} ${r.script} [${a.width}x${a.height}@${a.top}] [${b.width}x${b.height}@${b.top}]: ${r.text}`);
-      continue;
-    }
+    if (!sameLine) { unmeasured++; continue; }
     const dir = (a.left + a.right) / 2 > (b.left + b.right) / 2 ? 'rtl' : 'ltr';
     const group = r.kind === 'code line' ? 'code' : r.script;
     const key = `${group} ${dir}`;
