@@ -9,8 +9,9 @@ two routes never drift apart. Run ``python course.py --help`` for every command.
 
 Only the Python standard library is used here, so this file runs before anything is installed.
 The environment lives in ``.venv/`` next to this file, created from the exact versions in
-``requirements.txt``. It is refreshed whenever ``requirements.txt`` or ``pyproject.toml``
-changes (a fingerprint of both is kept in ``.venv/.installed``).
+``requirements.txt``. It is refreshed whenever ``requirements.txt``, ``pyproject.toml`` or the
+course stylesheet ``tools/course.css`` changes (a fingerprint of them is kept in
+``.venv/.installed``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 MIN_PYTHON = (3, 11)
 UV_PIN = "uv==0.13.9"
 ROOT = Path(__file__).resolve().parent
-REQUIREMENTS = ("requirements.txt", "pyproject.toml")
+REQUIREMENTS = ("requirements.txt", "pyproject.toml", "tools/course.css")
 LAB_PORT = 8888
 PRESENT_PORT = 8866
 
@@ -175,6 +176,8 @@ def setup(course: Course, *, quiet: bool = False) -> None:
     settings = course.lab_settings()
     settings.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(course.root / "tools" / "jupyterlab-overrides.json", settings / "overrides.json")
+    # tools/course.css: Arabic-first blocks right to left in JupyterLab
+    run_or_fail([course.python, "tools/lab_style.py"], course, "Installing the course stylesheet")
     run_or_fail([course.python, "tools/check_env.py"], course, "The environment check")
     course.stamp.write_text(fingerprint(course.root) + "\n", encoding="utf-8")
 

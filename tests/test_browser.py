@@ -9,6 +9,11 @@ What a learner and an instructor see, checked in headless Chromium driven by Pla
   an ipympl canvas), moves a slider with the keyboard and checks that the chart redraws.
 - **The presenter view** (``make present``): the same on the Voila page of ``tools/present.py``,
   with the code hidden.
+- **Arabic reads right to left** (tools/course.css). Every lesson is opened in JupyterLab with its
+  saved outputs, and the presenter page is loaded; in each, the Arabic-first blocks (paragraphs,
+  list items, headings, table cells, output lines) must be laid out right to left, English blocks
+  left to right, and code left to right. The definitions and the measurement are in
+  ``tests/direction.py``; tests/test_site.py does the same for every page of the static site.
 
 A what-if lesson is a lesson notebook marked ``what_if: true`` in ``notebooks/lessons.yml`` or
 whose code uses ``views.``. Screenshots go to ``work/screenshots/`` (git-ignored).
@@ -40,7 +45,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, notebooks, read
+from direction import add, measure, summary
 
+import lab_style
 import lesson_cells
 import present
 
@@ -293,7 +300,7 @@ def lab(tmp_path_factory, browser, presenter_server):
     (root / "notebooks").mkdir()
     (root / "work").mkdir()
     (root / "data").symlink_to(ROOT / "data")   # lessons read data/ through the package anyway
-    for path in LESSONS:
+    for path in [*notebooks("notebooks"), *LESSONS]:     # every lesson, for the direction test
         shutil.copy(path, root / "notebooks" / path.name)
     port, token = free_port(), secrets.token_hex(16)
     base = f"http://127.0.0.1:{port}"
@@ -399,6 +406,67 @@ def test_what_if_lesson_runs_in_jupyterlab(lab, lesson):
         page.evaluate(CLOSE)
 
 
+# --- Arabic right to left in JupyterLab (tools/course.css) -------------------------------------
+
+OPEN = """async (path) => {
+  const app = window.jupyterapp;
+  const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+  await panel.context.ready;
+  await panel.revealed;
+  app.shell.activateById(panel.id);
+  return panel.id;
+}"""
+
+# Every Markdown cell rendered and every saved output on the page.
+RENDERED = """(id) => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  if (!panel || panel.id !== id) return false;
+  return panel.content.widgets.every(c => {
+    if (c.model.type === 'markdown') {
+      const md = c.node.querySelector('.jp-RenderedMarkdown');
+      return !c.model.sharedModel.getSource().trim() || (c.rendered && md && md.childElementCount > 0);
+    }
+    if (c.model.type === 'code') return c.outputArea.widgets.length === c.model.outputs.length;
+    return true;
+  });
+}"""
+
+# Where the screenshots look: an Arabic output line and a DataFrame with Arabic cells.
+SHOW = {"00-welcome": "td:text-is('داعش')", "01-the-raw-article": "pre:has-text('ديسمبر2016.')",
+        "08-strategy-lab": "pre:has-text('The current situation')"}
+
+
+def test_arabic_reads_right_to_left_in_jupyterlab(lab):
+    """Every lesson, saved outputs: Arabic-first blocks right to left, English and code left to right."""
+    page, outside = lab
+    stale = lab_style.problems()
+    assert not stale, f"JupyterLab will not load the course stylesheet: {stale}; run `make setup`"
+    total: dict = {}
+    per_lesson = {}
+    for lesson in notebooks("notebooks"):
+        panel = page.evaluate(OPEN, f"notebooks/{lesson.name}")
+        try:
+            page.wait_for_function(RENDERED, arg=panel, timeout=RUN_ALL)
+            page.wait_for_timeout(300)                      # images and late renderers settle
+            counts = measure(page, f"#{panel}")
+            assert counts["stylesheet"] == "loaded", "tools/course.css did not reach JupyterLab's page"
+            per_lesson[lesson.stem] = counts["arabic_rtl"] + counts["arabic_ltr"]
+            add(total, counts)
+            if lesson.stem in SHOW:
+                target = page.locator(f"#{panel} {SHOW[lesson.stem]}").first
+                target.scroll_into_view_if_needed()
+                shoot(page, f"rtl-lab-{lesson.stem}.png")
+        finally:
+            page.evaluate(CLOSE)
+    print(f"JupyterLab, {len(per_lesson)} lessons: {summary(total)}; Arabic-first blocks per lesson {per_lesson}")
+    assert total["arabic_rtl"] > 0, "no Arabic-first block found: the measurement is not looking at the lessons"
+    assert total["latin_ltr"] > 0 and total["code_ltr"] > 0
+    assert total["unmeasured"] <= total["arabic_rtl"] // 20, f"too many blocks could not be measured: {summary(total)}"
+    wrong = total["arabic_ltr"] + total["latin_rtl"] + total["code_rtl"] + total["code_cell_rtl"]
+    assert wrong == 0, f"JupyterLab lays text out the wrong way: {summary(total)}; e.g. {total['wrong']}"
+    assert not outside, f"JupyterLab requested resources outside 127.0.0.1: {outside}"
+
+
 # --- the presenter view (make present) ---------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -415,7 +483,8 @@ def presenter_server(tmp_path_factory):
         return
     port = free_port()
     log = folder / "voila.log"
-    server = launch(present.voila_command(page_file, port), log, folder, isolated_env(folder))
+    server = launch(present.voila_command(page_file, port), log, folder,
+                    present.voila_env(page_file, isolated_env(folder)))
     try:
         yield server, f"http://127.0.0.1:{port}", log, len(present.registry(VIEWS_MODULE))
     finally:
@@ -461,3 +530,49 @@ def test_presenter_view_serves_live_views_with_code_hidden(presenter):
     scripts = [(kind, url) for kind, url in outside if kind not in ("stylesheet", "font")]
     assert not scripts, f"the presenter view needs resources from outside 127.0.0.1: {scripts}"
     print(f"presenter: {count} view(s); screenshots {shots}; blocked outside requests {outside}")
+
+
+# Samples placed into the presenter's own Markdown and output containers, because its views carry
+# no Arabic text yet: the article's claim c09 as a sentence, a table cell and an output line,
+# each beside its English. Together with the blocks already on the page they must resolve the
+# right way; without the course stylesheet the three Arabic samples are laid out left to right.
+SAMPLES = """() => {
+  const ar = 'وحذف235 ألف حساب اضافي في ديسمبر2016.';
+  const en = '...and deleted 235,000 additional accounts in December 2016.';
+  const markdown = document.querySelector('.jp-RenderedMarkdown');
+  const output = document.querySelector('.jp-OutputArea');
+  if (!markdown || !output) return 0;
+  const md = document.createElement('div');
+  md.setAttribute('data-course-sample', '');
+  md.innerHTML = `<p>${ar}</p><p>${en}</p><table><tbody><tr><td>${ar}</td><td>${en}</td></tr></tbody></table>`;
+  markdown.appendChild(md);
+  const child = document.createElement('div');        // the shape of a print() output
+  child.className = 'jp-OutputArea-child';
+  child.setAttribute('data-course-sample', '');
+  child.innerHTML = '<div class="jp-OutputPrompt jp-OutputArea-prompt"></div>'
+    + '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stdout"><pre></pre></div>';
+  child.querySelector('pre').textContent = ar + '\\n' + en + '\\n';
+  output.appendChild(child);
+  return 3;
+}"""
+
+
+def test_presenter_reads_arabic_right_to_left(presenter):
+    """The presenter page carries the course stylesheet, and Arabic on it reads right to left."""
+    page, outside, count = presenter
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.jupyter-matplotlib').length >= {count}", timeout=RUN_ALL)
+    shown = measure(page)
+    assert shown["stylesheet"] == "loaded", "tools/course.css did not reach the presenter page"
+    samples = page.evaluate(SAMPLES)
+    assert samples == 3, "the presenter page has no Markdown or output area to check"
+    try:
+        counts = measure(page)
+        page.locator("[data-course-sample]").first.scroll_into_view_if_needed()
+        shoot(page, "rtl-present.png")
+    finally:
+        page.evaluate("() => document.querySelectorAll('[data-course-sample]').forEach(e => e.remove())")
+    print(f"presenter: on the page {summary(shown)}; with {samples} Arabic samples {summary(counts)}")
+    assert counts["arabic_rtl"] == shown["arabic_rtl"] + samples and counts["arabic_ltr"] == 0, summary(counts)
+    assert counts["latin_rtl"] == 0 and counts["code_rtl"] == 0, f"{summary(counts)}; e.g. {counts['wrong']}"
+    assert counts["latin_ltr"] >= shown["latin_ltr"] + 3

@@ -69,6 +69,7 @@ def _fake_course(root: Path) -> Path:
     (root / "tools").mkdir(parents=True)
     (root / "requirements.txt").write_text("pandas==3.1.1  # tables\n", encoding="utf-8")
     (root / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    (root / "tools" / "course.css").write_text("p { unicode-bidi: plaintext; }\n", encoding="utf-8")
     python = course.executable(root / ".venv", "python")
     python.parent.mkdir(parents=True)
     python.write_text("", encoding="utf-8")

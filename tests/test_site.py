@@ -1,4 +1,5 @@
-"""The static site (``make site``): the whole course, readable from disk with no network.
+"""The static site (``make site``): the whole course, readable from disk with no network, with
+Arabic laid out right to left (tools/course.css; definitions and measurement in tests/direction.py).
 
 The site is built once per test run (about 10-20 s) into a temporary folder, never over site/.
 """
@@ -16,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 from conftest import ROOT
+from direction import add, measure, summary
 
 import build_site
 import lesson_cells
@@ -205,3 +207,50 @@ def test_pages_opened_from_disk_request_nothing_outside_the_file_system(site):
             browser.close()
     outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:"))]
     assert not outside, f"the site requested: {outside}"
+
+
+def test_the_site_ships_the_course_stylesheet(site):
+    assert (site / "_static" / "course.css").read_bytes() == build_site.STYLESHEET.read_bytes()
+    for path in pages(site):
+        styles = [urlsplit(url).path for url in Page(path).styles]
+        assert any(url.endswith("_static/course.css") for url in styles), \
+            f"{path.relative_to(site)} does not link the course stylesheet"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"), reason=f"Chromium is not installed at {CHROMIUM}: "
+                    "`apt-get install chromium` (.ci/run does this in CI)")
+def test_arabic_reads_right_to_left_on_every_page(site):
+    """Every page: Arabic-first blocks right to left, English blocks and code left to right."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    total: dict = {}
+    per_page = {}
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(15_000)
+            page.route(re.compile(r"^(?!file:|data:|blob:)"), lambda route: route.abort())
+            for path in pages(site):
+                page.goto(path.as_uri(), wait_until="load")
+                counts = measure(page)
+                name = path.relative_to(site).as_posix()
+                assert counts["stylesheet"] == "loaded", f"{name}: the course stylesheet is not applied"
+                if counts["arabic_rtl"] + counts["arabic_ltr"]:
+                    per_page[name] = counts["arabic_rtl"] + counts["arabic_ltr"]
+                add(total, counts)
+                if name == "notebooks/01-the-raw-article.html":
+                    page.locator("pre:has-text('ديسمبر2016.')").first.scroll_into_view_if_needed()
+                    shots = ROOT / "work" / "screenshots"
+                    shots.mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=str(shots / "rtl-site-01-the-raw-article.png"))
+        finally:
+            browser.close()
+    print(f"site, {len(pages(site))} pages: {summary(total)}; Arabic-first blocks per page {per_page}")
+    assert total["arabic_rtl"] > 0 and "docs/glossary.html" in per_page, \
+        "no Arabic-first block found: the measurement is not looking at the pages"
+    assert total["unmeasured"] <= total["arabic_rtl"] // 20, f"too many blocks could not be measured: {summary(total)}"
+    wrong = total["arabic_ltr"] + total["latin_rtl"] + total["code_rtl"]
+    assert wrong == 0, f"the site lays text out the wrong way: {summary(total)}; e.g. {total['wrong']}"

@@ -14,6 +14,8 @@ Offline by design:
   parsing is off too, so no page needs MathJax from a CDN. ``tests/test_site.py`` checks that
   no page references a remote script or stylesheet, and that a lesson opened from disk in
   Chromium requests nothing outside the file system.
+- **Arabic reads right to left.** The course stylesheet, tools/course.css, goes into the site's
+  ``_static/`` folder, which Jupyter Book links from every page.
 - **Widgets appear as their static image.** A live view cannot run without a kernel; each
   view also saves a PNG of its default state, which the site shows. The widget's text stand-in
   (``VBox(children=…)``) becomes a one-line note saying where the view runs.
@@ -46,6 +48,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import lesson_cells  # noqa: E402
 
 SITE = ROOT / "site"
+STYLESHEET = ROOT / "tools" / "course.css"       # Arabic right to left, English and code left to right
 TITLE = "Counter-Propaganda Analytics"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KINDS = (("notebooks", "Lessons"), ("exercises", "Exercises"), ("solutions", "Worked solutions"))
@@ -153,7 +156,7 @@ def glossary_page() -> str:
         if lesson and (ROOT / "notebooks" / f"{lesson['stem']}.ipynb").exists():
             first = f"[{first}](../notebooks/{lesson['stem']}.ipynb)"
         lines.append(
-            f'| <span lang="ar" dir="rtl">{cell(row["term_ar"])}</span> | *{cell(row["transliteration"])}* '
+            f'| <span lang="ar">{cell(row["term_ar"])}</span> | *{cell(row["transliteration"])}* '
             f"| {cell(row['english'])} | {cell(row['meaning'])} | {first} |"
         )
     return "\n".join(lines) + "\n"
@@ -161,6 +164,8 @@ def glossary_page() -> str:
 
 def stage(src: Path) -> dict:
     """Copy the course's pages into ``src`` and return the table of contents."""
+    (src / "_static").mkdir()                      # Jupyter Book links every stylesheet here
+    shutil.copy(STYLESHEET, src / "_static" / STYLESHEET.name)
     shutil.copy(ROOT / "README.md", src / "index.md")
     index = src / "index.md"
     index.write_text(_site_links(index.read_text(encoding="utf-8")), encoding="utf-8")

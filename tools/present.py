@@ -13,6 +13,10 @@ returns the view at its default values (an ipywidgets widget, an object whose ``
 one, or anything IPython can display): in the course, a ``ModelView`` class. A view's ``title``
 (or its docstring's first line) heads its section; its docstring is the caption.
 
+The page wears the course stylesheet (tools/course.css: Arabic right to left, English and code
+left to right) through a small Voila template, ``course``, written next to the page: it is the
+standard ``lab`` template plus that stylesheet, served from the template's own static folder.
+
 Usage::
 
     python tools/present.py                 # build the page and serve it on http://127.0.0.1:8866/
@@ -27,6 +31,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import inspect
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +44,19 @@ OUT_DIR = ROOT / "work" / "present"
 PAGE = "what-if-views.ipynb"
 DEFAULT_MODULE = "counterprop.views"
 DEFAULT_PORT = 8866
+STYLESHEET = ROOT / "tools" / "course.css"
+TEMPLATE = "course"
+TEMPLATE_FILES = {
+    "conf.json": '{"base_template": "lab"}\n',
+    "index.html.j2": (
+        "{%- extends 'lab/index.html.j2' -%}\n"
+        "{#- The lab template plus the course stylesheet (tools/course.css). -#}\n"
+        "{%- block notebook_css -%}\n"
+        "{{ super() }}\n"
+        '{{ resources.include_css("static/course.css") }}\n'
+        "{%- endblock notebook_css -%}\n"
+    ),
+}
 
 SETUP = '''\
 %matplotlib widget
@@ -114,7 +133,31 @@ def build(out_dir: Path = OUT_DIR, module: str = DEFAULT_MODULE) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / PAGE
     nbformat.write(nb, path)
+    write_template(out_dir)
     return path
+
+
+def data_dir(page: Path) -> Path:
+    """The Jupyter data folder, next to ``page``, that holds the presenter's Voila template."""
+    return page.parent / "share" / "jupyter"
+
+
+def write_template(out_dir: Path) -> Path:
+    """Write the ``course`` Voila template (lab + tools/course.css) under ``out_dir``; return its folder."""
+    folder = data_dir(out_dir / PAGE) / "voila" / "templates" / TEMPLATE
+    (folder / "static").mkdir(parents=True, exist_ok=True)
+    for name, text in TEMPLATE_FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    shutil.copyfile(STYLESHEET, folder / "static" / STYLESHEET.name)
+    return folder
+
+
+def voila_env(page: Path, env: dict | None = None) -> dict:
+    """``env`` (default: this process's environment) with the presenter's template on JUPYTER_PATH."""
+    env = dict(os.environ if env is None else env)
+    paths = [str(data_dir(page))] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    env["JUPYTER_PATH"] = os.pathsep.join(paths)
+    return env
 
 
 def voila_command(page: Path, port: int, python: str = sys.executable) -> list[str]:
@@ -127,6 +170,7 @@ def voila_command(page: Path, port: int, python: str = sys.executable) -> list[s
         "--Voila.port_retries=0",    # a taken port fails loudly instead of moving silently
         "--show_tracebacks=True",    # an instructor sees what went wrong, not a blank cell
         "--strip_sources=True",      # code hidden
+        f"--template={TEMPLATE}",    # lab + the course stylesheet; needs voila_env(page)
     ]
 
 
@@ -147,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Presenter view: http://127.0.0.1:{args.port}/  (first load runs the views: a few seconds; "
           "Ctrl-C stops the server)")
     try:
-        return subprocess.call(voila_command(page, args.port), cwd=page.parent)
+        return subprocess.call(voila_command(page, args.port), cwd=page.parent, env=voila_env(page))
     except KeyboardInterrupt:
         return 0
 
