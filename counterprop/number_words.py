@@ -43,8 +43,17 @@ inside it (see :func:`approximator_before`).
 
 Extending the grammar
 ---------------------
-Add a row to :data:`NUMBER_WORDS` (for example a dialect spelling) and the reader
-knows the new form everywhere: in compounds, before scale words, with و glued on.
+Add a row to :data:`NUMBER_WORDS` (for example the colloquial spelling ``مية`` of
+مئة, "hundred") and the reader knows the new form everywhere: in compounds, before
+scale words, with و glued on:
+
+>>> from counterprop import number_words
+>>> [(number.raw, number.value) for number in number_words.read_number_words("مية ألف")]
+[('ألف', 1000.0)]
+>>> number_words.NUMBER_WORDS += (("مية", 100, number_words.HUNDREDS),)
+>>> [(number.raw, number.value) for number in number_words.read_number_words("مية ألف")]
+[('مية ألف', 100000.0)]
+>>> number_words.NUMBER_WORDS = number_words.NUMBER_WORDS[:-1]  # back to the course's table
 
 A note on ``ألفا``
 ------------------
@@ -63,6 +72,7 @@ and the grammar reads that as one thousand.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -181,20 +191,24 @@ class _Form:
     scale: int = 1
 
 
-def _build_forms() -> dict[str, _Form]:
-    """Normalise every spelling of the two tables into one lookup dictionary."""
+@functools.cache
+def _forms(number_words: tuple, scale_words: tuple) -> dict[str, _Form]:
+    """Normalise every spelling of the two tables into one lookup dictionary.
+
+    The tables are passed in (and the result cached per table), so a learner who adds
+    a row to ``NUMBER_WORDS`` sees the new form read at the next call.
+    """
     forms: dict[str, _Form] = {}
-    for spellings, value, role in NUMBER_WORDS:
+    for spellings, value, role in number_words:
         for spelling in spellings.split():
             forms[_text.normalize(spelling)] = _Form(Fraction(value), role)
-    for scale, singulars, duals, plurals in SCALE_WORDS:
+    for scale, singulars, duals, plurals in scale_words:
         for spellings, role, count in ((singulars, SCALE, 1), (duals, DUAL_SCALE, 2), (plurals, PLURAL_SCALE, 1)):
             for spelling in spellings.split():
                 forms[_text.normalize(spelling)] = _Form(Fraction(count), role, scale)
     return forms
 
 
-_FORMS = _build_forms()
 _SCALE_ROLES = (SCALE, DUAL_SCALE, PLURAL_SCALE)
 _ORDINALS = frozenset(
     _text.normalize(article + stem + ending)
@@ -246,6 +260,7 @@ def _word_token(raw: str, start: int) -> _Token:
     """A word token: the number form it holds, after stripping glued prefixes."""
     norm = _text.normalize(raw)
     end = start + len(raw)
+    forms = _forms(NUMBER_WORDS, SCALE_WORDS)
     for conjunction in _CONJUNCTIONS:
         for preposition in _PREPOSITIONS:
             for article in ("", "ال"):
@@ -253,14 +268,14 @@ def _word_token(raw: str, start: int) -> _Token:
                 if preposition == "ل" and article:
                     prefix = conjunction + "لل"  # ل + ال is written لل: للمئة
                 core = norm[len(prefix):] if norm.startswith(prefix) else None
-                if not core or core not in _FORMS:
+                if not core or core not in forms:
                     continue
                 if prefix and len(core) <= _TOO_SHORT_FOR_A_PREFIX:
                     continue
                 # The span starts after و and a preposition, but keeps the article: الآلاف.
                 outside = len(conjunction) + len(preposition)
                 return _Token(
-                    start, start + _raw_length_of(raw, outside), end, "word", norm, _FORMS[core],
+                    start, start + _raw_length_of(raw, outside), end, "word", norm, forms[core],
                     conjunction=bool(conjunction), preposition=bool(preposition), definite=bool(article),
                 )
     return _Token(start, start, end, "word", norm)
