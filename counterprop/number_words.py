@@ -171,10 +171,23 @@ _TOO_SHORT_FOR_A_PREFIX = 2  # ست "six" is too short: لست means "I am not"
 _GAP_RE = re.compile(r"[^\S\r\n]*")
 _CLOSING_GAP_RE = re.compile(r"[^\S\r\n]*[)\]}\"'\u00bb\u201d\u2019]?[^\S\r\n]*")
 
+# What must follow a decimal comma: a space and a word that may be a scale word (it
+# starts like ألف, آلاف or مليون/مليار). The grammar then reads the number only if the
+# word really is a scale word; otherwise the digits are left to find_numbers.
+_DECIMAL_COMMA_SCALE = r"[^\S\r\n]*[أاآم]"
+
 # A token: digits (as find_numbers reads them), an Arabic word, or a percent sign.
+# Some outlets write the decimal point as a comma (65,3 مليونا = 65.3 million): a
+# comma with one or two digits after it is read as a decimal comma, but only before a
+# scale word, so that 1,20 stays two numbers. (13,686 مليون stays 13,686 million: three
+# digits after a comma are a thousands group.)
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<digits>[{_text._DIGIT}]+(?:[,\u066c][{_text._DIGIT}]{{3}}(?![{_text._DIGIT}]))*(?:[.\u066b][{_text._DIGIT}]+)?)
+    (?P<digits>[{_text._DIGIT}]+(?:[,\u066c][{_text._DIGIT}]{{3}}(?![{_text._DIGIT}]))*
+        (?:[.\u066b][{_text._DIGIT}]+
+          | (?P<decimal_comma>,[{_text._DIGIT}]{{1,2}}(?![{_text._DIGIT},])(?={_DECIMAL_COMMA_SCALE}))
+        )?
+    )
   | (?P<word>[{_text._ARABIC_WORD_CHAR}]+)
   | (?P<percent>[%\u066a])
     """,
@@ -247,7 +260,10 @@ def _tokens(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN_RE.finditer(text):
         if match["digits"] is not None:
-            value = Fraction(_text._parse_number(match["digits"]))
+            digits = match["digits"]
+            if match["decimal_comma"] is not None:  # 65,3 -> 65.3
+                digits = digits[: -len(match["decimal_comma"])] + "." + match["decimal_comma"][1:]
+            value = Fraction(_text._parse_number(digits))
             tokens.append(_Token(match.start(), match.start(), match.end(), "digits", match["digits"], digits_value=value))
         elif match["percent"] is not None:
             tokens.append(_Token(match.start(), match.start(), match.end(), "percent", "%"))
