@@ -72,9 +72,11 @@ and the grammar reads that as one thousand.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -388,11 +390,20 @@ class _Reader:
             return index
         return None
 
-    def without_conjunction(self, index: int) -> _Token:
-        """Token ``index`` seen without its glued و (so the grammar can read what follows)."""
+    @contextlib.contextmanager
+    def prefixes_allowed(self, index: int) -> Iterator[None]:
+        """Read token ``index`` as if its glued و (or ب, ل, ك) were not there.
+
+        Prefixes are allowed only where a number starts (بثلاثة) or where و joins a
+        part to it (وعشرون); everywhere else a prefixed word ends the number.
+        """
         token = self.tokens[index]
-        return _Token(token.start, token.core_start, token.end, token.kind, token.norm, token.form,
-                      definite=token.definite, digits_value=token.digits_value)
+        self.tokens[index] = _Token(token.start, token.core_start, token.end, token.kind, token.norm,
+                                    token.form, definite=token.definite, digits_value=token.digits_value)
+        try:
+            yield
+        finally:
+            self.tokens[index] = token
 
     # -- counts below a thousand (rule 2) ---------------------------------------
 
@@ -412,10 +423,8 @@ class _Reader:
             next_index = self.joined(end)
             if next_index is None:
                 break
-            saved = self.tokens[next_index]
-            self.tokens[next_index] = self.without_conjunction(next_index)
-            part = self.small_part(next_index)
-            self.tokens[next_index] = saved
+            with self.prefixes_allowed(next_index):
+                part = self.small_part(next_index)
             allowed = ("unit", "teen", "tens") if kind == "hundreds" else ("tens",)
             if part is None or part[1] not in allowed:
                 break
@@ -498,9 +507,7 @@ class _Reader:
             next_index = self.joined(end)
             if next_index is None:
                 break
-            saved = self.tokens[next_index]
-            self.tokens[next_index] = self.without_conjunction(next_index)
-            try:
+            with self.prefixes_allowed(next_index):
                 fraction = self.form(next_index, FRACTION)
                 if fraction is not None:  # rule 5: "ونصف", "ونصف المليون"
                     scale_form = self.form(next_index + 1, SCALE, definite_ok=True) if self.adjacent(next_index + 1) else None
@@ -516,8 +523,6 @@ class _Reader:
                 low, high, end = low + part.low, high + part.high, part.end
                 last_scale, last_part = part.scale, part.high
                 has_word = has_word or part.has_word
-            finally:
-                self.tokens[next_index] = saved
         end, is_percent = self.percent_after(end)
         has_word = has_word or is_percent and self.tokens[end - 1].kind == "word"
         if not has_word:
@@ -555,14 +560,8 @@ class _Reader:
             if token.form is None and token.kind != "digits":
                 index += 1
                 continue
-            saved = token
-            if token.conjunction:
-                self.tokens[index] = self.without_conjunction(index)
-            if self.tokens[index].preposition:
-                self.tokens[index] = _Token(token.start, token.core_start, token.end, token.kind, token.norm,
-                                            token.form, definite=token.definite)
-            result = self.number(index)
-            self.tokens[index] = saved
+            with self.prefixes_allowed(index):
+                result = self.number(index)
             if result is None:
                 index += 1
                 continue
