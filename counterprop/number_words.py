@@ -74,6 +74,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -82,7 +83,13 @@ from fractions import Fraction
 
 from counterprop import text as _text
 
-__all__ = ["NUMBER_WORDS", "SCALE_WORDS", "NumberInWords", "approximator_before", "read_number_words"]
+__all__ = [
+    "NUMBER_WORDS",
+    "SCALE_WORDS",
+    "NumberInWords",
+    "approximator_before",
+    "read_number_words",
+]
 
 # ---------------------------------------------------------------------------
 # The table of word forms
@@ -103,8 +110,10 @@ SCALE = "scale"  # ألف, مليون, مليار (singular)
 DUAL_SCALE = "dual_scale"  # ألفان, مليونين: two of the scale when alone
 PLURAL_SCALE = "plural_scale"  # آلاف, ملايين: after a count; alone, a vague quantity
 
-# (spellings separated by spaces, value, role). Values of teens, tens and hundreds are
-# the full value; the unit rows give the unit.
+# (spellings separated by spaces, value, role). The value is what the word stands for:
+# 3 for ثلاثة, 300 for ثلاثمئة, 1/2 for نصف, the unit counted (10) for عشرات; FEW and
+# SEVERAL take their range from the rule, so their value is not used. To teach the
+# grammar a new spelling, add it to a row, or add a row.
 NUMBER_WORDS: tuple[tuple[str, Fraction | int, str], ...] = (
     ("واحد واحدة", 1, UNIT),
     ("اثنان اثنين اثنتان اثنتين", 2, UNIT),
@@ -155,11 +164,28 @@ SCALE_WORDS: tuple[tuple[int, str, str, str], ...] = (
 # Words after which عشر/عشرة belongs to an ordinal (الحادي عشر = 11th), not a count.
 _ORDINAL_STEMS = ("حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع")
 
-# Approximators, as written (compared after normalize). They stay outside the span.
+# Approximators, as written (compared after normalize; the first word may carry a
+# glued و, ب or ل: بنحو, لأكثر من). They are reported beside the span, not in it.
 _APPROXIMATORS_BEFORE = (
-    "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر من", "أقل من", "أزيد من",
-    "ما يقرب من", "ما يقارب", "يقارب", "ما يناهز", "يناهز", "ما يفوق", "يفوق",
-    "ما يزيد على", "ما يزيد عن", "ما لا يقل عن", "لا يقل عن",
+    "نحو",
+    "حوالي",
+    "حوالى",
+    "قرابة",
+    "زهاء",
+    "أكثر من",
+    "أقل من",
+    "أزيد من",
+    "ما يقرب من",
+    "ما يقارب",
+    "يقارب",
+    "ما يناهز",
+    "يناهز",
+    "ما يفوق",
+    "يفوق",
+    "ما يزيد على",
+    "ما يزيد عن",
+    "ما لا يقل عن",
+    "لا يقل عن",
 )
 _APPROXIMATORS_AFTER = ("تقريبا",)
 
@@ -187,7 +213,8 @@ _TOKEN_RE = re.compile(
     rf"""
     (?P<digits>[{_text._DIGIT}]+(?:[,\u066c][{_text._DIGIT}]{{3}}(?![{_text._DIGIT}]))*
         (?:[.\u066b][{_text._DIGIT}]+
-          | (?P<decimal_comma>,[{_text._DIGIT}]{{1,2}}(?![{_text._DIGIT},])(?={_DECIMAL_COMMA_SCALE}))
+          | (?P<decimal_comma>,[{_text._DIGIT}]{{1,2}}(?![{_text._DIGIT},])
+                                (?={_DECIMAL_COMMA_SCALE}))
         )?
     )
   | (?P<word>[{_text._ARABIC_WORD_CHAR}]+)
@@ -218,7 +245,11 @@ def _forms(number_words: tuple, scale_words: tuple) -> dict[str, _Form]:
         for spelling in spellings.split():
             forms[_text.normalize(spelling)] = _Form(Fraction(value), role)
     for scale, singulars, duals, plurals in scale_words:
-        for spellings, role, count in ((singulars, SCALE, 1), (duals, DUAL_SCALE, 2), (plurals, PLURAL_SCALE, 1)):
+        for spellings, role, count in (
+            (singulars, SCALE, 1),
+            (duals, DUAL_SCALE, 2),
+            (plurals, PLURAL_SCALE, 1),
+        ):
             for spelling in spellings.split():
                 forms[_text.normalize(spelling)] = _Form(Fraction(count), role, scale)
     return forms
@@ -266,7 +297,16 @@ def _tokens(text: str) -> list[_Token]:
             if match["decimal_comma"] is not None:  # 65,3 -> 65.3
                 digits = digits[: -len(match["decimal_comma"])] + "." + match["decimal_comma"][1:]
             value = Fraction(_text._parse_number(digits))
-            tokens.append(_Token(match.start(), match.start(), match.end(), "digits", match["digits"], digits_value=value))
+            tokens.append(
+                _Token(
+                    match.start(),
+                    match.start(),
+                    match.end(),
+                    "digits",
+                    match["digits"],
+                    digits_value=value,
+                )
+            )
         elif match["percent"] is not None:
             tokens.append(_Token(match.start(), match.start(), match.end(), "percent", "%"))
         else:
@@ -285,7 +325,7 @@ def _word_token(raw: str, start: int) -> _Token:
                 prefix = conjunction + preposition + article
                 if preposition == "ل" and article:
                     prefix = conjunction + "لل"  # ل + ال is written لل: للمئة
-                core = norm[len(prefix):] if norm.startswith(prefix) else None
+                core = norm[len(prefix) :] if norm.startswith(prefix) else None
                 if not core or core not in forms:
                     continue
                 if prefix and len(core) <= _TOO_SHORT_FOR_A_PREFIX:
@@ -293,8 +333,15 @@ def _word_token(raw: str, start: int) -> _Token:
                 # The span starts after و and a preposition, but keeps the article: الآلاف.
                 outside = len(conjunction) + len(preposition)
                 return _Token(
-                    start, start + _raw_length_of(raw, outside), end, "word", norm, forms[core],
-                    conjunction=bool(conjunction), preposition=bool(preposition), definite=bool(article),
+                    start,
+                    start + _raw_length_of(raw, outside),
+                    end,
+                    "word",
+                    norm,
+                    forms[core],
+                    conjunction=bool(conjunction),
+                    preposition=bool(preposition),
+                    definite=bool(article),
                 )
     return _Token(start, start, end, "word", norm)
 
@@ -373,19 +420,28 @@ class _Reader:
         if index >= len(self.tokens):
             return None
         token = self.tokens[index]
-        if token.form is None or token.form.role not in roles or token.preposition or token.conjunction:
+        if (
+            token.form is None
+            or token.form.role not in roles
+            or token.preposition
+            or token.conjunction
+        ):
             return None
         if token.definite and not definite_ok:
             return None
         return token.form
 
     def joined(self, index: int) -> int | None:
-        """If a و joins the number to token ``index`` (glued or alone), the index of the next word."""
+        """If a و joins the number to token ``index`` (glued or alone), the next word's index."""
         if not self.adjacent(index):
             return None
         token = self.tokens[index]
         if token.kind == "word" and token.norm == _AND and self.adjacent(index + 1):
-            return index + 1 if self.tokens[index + 1].kind == "digits" or not self.tokens[index + 1].conjunction else None
+            return (
+                index + 1
+                if self.tokens[index + 1].kind == "digits" or not self.tokens[index + 1].conjunction
+                else None
+            )
         if token.conjunction and not token.preposition:
             return index
         return None
@@ -398,8 +454,16 @@ class _Reader:
         part to it (وعشرون); everywhere else a prefixed word ends the number.
         """
         token = self.tokens[index]
-        self.tokens[index] = _Token(token.start, token.core_start, token.end, token.kind, token.norm,
-                                    token.form, definite=token.definite, digits_value=token.digits_value)
+        self.tokens[index] = _Token(
+            token.start,
+            token.core_start,
+            token.end,
+            token.kind,
+            token.norm,
+            token.form,
+            definite=token.definite,
+            digits_value=token.digits_value,
+        )
         try:
             yield
         finally:
@@ -440,7 +504,12 @@ class _Reader:
             if unit.role == TEEN_ONLY:
                 return None
             hundred = self.form(index + 1, HUNDREDS)
-            if self.adjacent(index + 1) and hundred is not None and hundred.value == 100 and unit.value >= 3:
+            if (
+                self.adjacent(index + 1)
+                and hundred is not None
+                and hundred.value == 100
+                and unit.value >= 3
+            ):
                 return unit.value * 100, "hundreds", index + 2
             return unit.value, "unit", index + 1
         for role, kind in ((TEN, "teen"), (TENS, "tens"), (HUNDREDS, "hundreds")):
@@ -454,7 +523,9 @@ class _Reader:
     def scales_after(self, part: _Part, definite_ok: bool = False) -> _Part:
         """Multiply ``part`` by every scale word right after it (any form, rule 3)."""
         low, high, scale, end = part.low, part.high, part.scale, part.end
-        while self.adjacent(end) and (form := self.form(end, *_SCALE_ROLES, definite_ok=definite_ok)):
+        while self.adjacent(end) and (
+            form := self.form(end, *_SCALE_ROLES, definite_ok=definite_ok)
+        ):
             low, high, scale, end = low * form.scale, high * form.scale, scale * form.scale, end + 1
         return _Part(low, high, scale, end, part.has_word or end > part.end)
 
@@ -462,12 +533,18 @@ class _Reader:
         """Read one term at ``index``: a range or value with its scale words."""
         token = self.tokens[index]
         if token.form is not None and token.form.role in (FEW, SEVERAL):
-            following = self.form(index + 1, *_SCALE_ROLES, VAGUE, HUNDREDS, definite_ok=True) if self.adjacent(index + 1) else None
+            following = (
+                self.form(index + 1, *_SCALE_ROLES, VAGUE, HUNDREDS, definite_ok=True)
+                if self.adjacent(index + 1)
+                else None
+            )
             if following is not None:
                 is_scale = following.role in _SCALE_ROLES
                 unit = following.scale if is_scale else following.value
                 scale = following.scale if is_scale else 1
-                return self.scales_after(_Part(3 * Fraction(unit), 9 * Fraction(unit), scale, index + 2, True), True)
+                return self.scales_after(
+                    _Part(3 * Fraction(unit), 9 * Fraction(unit), scale, index + 2, True), True
+                )
             if token.form.role == FEW:
                 return _Part(Fraction(3), Fraction(9), 1, index + 1, True)
             return None
@@ -476,20 +553,30 @@ class _Reader:
             return self.scales_after(_Part(3 * unit, 9 * unit, 1, index + 1, True), True)
         if token.form is not None and token.form.role == PLURAL_SCALE:
             scale = token.form.scale
-            return self.scales_after(_Part(Fraction(3 * scale), Fraction(9 * scale), scale, index + 1, True), True)
+            return self.scales_after(
+                _Part(Fraction(3 * scale), Fraction(9 * scale), scale, index + 1, True), True
+            )
         if token.definite:
             return None
         if token.form is not None and token.form.role == FRACTION:
-            scale_form = self.form(index + 1, SCALE, definite_ok=True) if self.adjacent(index + 1) else None
+            scale_form = (
+                self.form(index + 1, SCALE, definite_ok=True) if self.adjacent(index + 1) else None
+            )
             if scale_form is None:
                 return None
             value = token.form.value * scale_form.scale
             return _Part(value, value, scale_form.scale, index + 2, True)
         if token.form is not None and token.form.role in (SCALE, DUAL_SCALE):
             count = token.form.value
-            if token.form.role == DUAL_SCALE and "\u064b" in self.text[token.start:token.end]:
+            if token.form.role == DUAL_SCALE and "\u064b" in self.text[token.start : token.end]:
                 count = Fraction(1)  # ألفاً with tanween: the accusative "a thousand"
-            part = _Part(count * token.form.scale, count * token.form.scale, token.form.scale, index + 1, True)
+            part = _Part(
+                count * token.form.scale,
+                count * token.form.scale,
+                token.form.scale,
+                index + 1,
+                True,
+            )
             return self.scales_after(part)
         part = self.count(index)
         return None if part is None else self.scales_after(part)
@@ -501,7 +588,13 @@ class _Reader:
         first = self.term(index)
         if first is None:
             return None
-        low, high, end, last_scale, last_part = first.low, first.high, first.end, first.scale, first.high
+        low, high, end, last_scale, last_part = (
+            first.low,
+            first.high,
+            first.end,
+            first.scale,
+            first.high,
+        )
         largest_scale, has_word = first.scale, first.has_word
         while first.exact:
             next_index = self.joined(end)
@@ -510,7 +603,11 @@ class _Reader:
             with self.prefixes_allowed(next_index):
                 fraction = self.form(next_index, FRACTION)
                 if fraction is not None:  # rule 5: "ونصف", "ونصف المليون"
-                    scale_form = self.form(next_index + 1, SCALE, definite_ok=True) if self.adjacent(next_index + 1) else None
+                    scale_form = (
+                        self.form(next_index + 1, SCALE, definite_ok=True)
+                        if self.adjacent(next_index + 1)
+                        else None
+                    )
                     scale = scale_form.scale if scale_form is not None else last_scale
                     if scale_form is not None and scale > last_scale:
                         break
@@ -536,7 +633,11 @@ class _Reader:
         token = self.tokens[end]
         if token.kind == "percent" or self.form(end, PERCENT) is not None:
             return end + 1, True
-        if token.norm == _FI and self.adjacent(end + 1) and self.tokens[end + 1].norm in _PERCENT_AFTER_FI:
+        if (
+            token.norm == _FI
+            and self.adjacent(end + 1)
+            and self.tokens[end + 1].norm in _PERCENT_AFTER_FI
+        ):
             return end + 2, True
         return end, False
 
@@ -546,7 +647,11 @@ class _Reader:
         core = token.norm
         if token.norm in _ORDINALS or _text._PROCLITIC_RE.sub("", core, count=1) in _ORDINALS:
             return True
-        return token.definite and token.form is not None and token.form.role in (UNIT, TEEN_ONLY, TEN, TENS, HUNDREDS)
+        return (
+            token.definite
+            and token.form is not None
+            and token.form.role in (UNIT, TEEN_ONLY, TEN, TENS, HUNDREDS)
+        )
 
     def read_all(self) -> list[NumberInWords]:
         """Every number in words, left to right, without overlaps."""
@@ -573,7 +678,11 @@ class _Reader:
     def skip_blocked_phrase(self, index: int) -> int:
         """Skip an ordinal or a definite cardinal and the number words glued to it."""
         index += 1
-        while index < len(self.tokens) and self.adjacent(index) and self.tokens[index].form is not None:
+        while (
+            index < len(self.tokens)
+            and self.adjacent(index)
+            and self.tokens[index].form is not None
+        ):
             index += 1
         return index
 
@@ -591,7 +700,8 @@ class _Reader:
             high=float(part.high),
             is_percent=is_percent,
             multiplier=part.scale,
-            approximator=approximator_before(self.text, start) or _approximator_after(self.text, end),
+            approximator=approximator_before(self.text, start)
+            or _approximator_after(self.text, end),
         )
 
 
@@ -620,7 +730,7 @@ def approximator_before(text: str, start: int) -> str:
     >>> approximator_before("قتل أكثر من40 ألف", 11)
     'أكثر من'
     """
-    window = text[max(0, start - 40):start]
+    window = text[max(0, start - 40) : start]
     words = list(re.finditer(rf"[{_text._ARABIC_WORD_CHAR}]+", window))
     for length in (3, 2, 1):
         if len(words) < length:
@@ -628,15 +738,17 @@ def approximator_before(text: str, start: int) -> str:
         chosen = words[-length:]
         if not _GAP_RE.fullmatch(window, chosen[-1].end()):
             continue
-        if any(not _GAP_RE.fullmatch(window, a.end(), b.start()) for a, b in zip(chosen, chosen[1:], strict=False)):
+        if any(
+            not _GAP_RE.fullmatch(window, a.end(), b.start()) for a, b in itertools.pairwise(chosen)
+        ):
             continue
         normalised = [_text.normalize(word.group()) for word in chosen]
         for prefix in ("", "و", "ب", "ل", "وب", "ول", "ف"):
             if not normalised[0].startswith(prefix):
                 continue
-            candidate = " ".join([normalised[0][len(prefix):], *normalised[1:]])
+            candidate = " ".join([normalised[0][len(prefix) :], *normalised[1:]])
             if candidate in _APPROXIMATORS_BEFORE_NORM:
-                return window[chosen[0].start():chosen[-1].end()]
+                return window[chosen[0].start() : chosen[-1].end()]
     return ""
 
 

@@ -4,9 +4,11 @@
 country, address, date); ``tests/news/expected.csv`` lists, by hand, every quantity
 in them with its value or range and its form. Each passage belongs to a set:
 "development" passages were read while the grammar was written; "held-out" passages
-were collected and annotated after it was frozen, so their scores are the honest ones. A found span counts when its offsets
-equal the annotated span; its value counts when value, low, high and the percent flag
-all agree. Run ``python tests/news_evaluation.py`` to print the table.
+were collected and annotated after it was frozen, so their scores are the honest ones.
+
+A found span counts when its offsets equal the annotated span; its value counts when
+value, low, high and the percent flag all agree. Run ``python tests/news_evaluation.py``
+to print the tables.
 """
 
 from __future__ import annotations
@@ -56,11 +58,21 @@ def expected() -> list[Expected]:
             pattern = re.compile(re.escape(row["raw"]) + whole_word)
             match = pattern.search(texts[passage], searched_from.get(passage, 0))
             if match is None:
-                raise ValueError(f"{row['raw']!r} is not in passage {passage!r} (after the previous annotation)")
+                raise ValueError(
+                    f"{row['raw']!r} is not in passage {passage!r} (after the previous annotation)"
+                )
             searched_from[passage] = match.end()
             found.append(
-                Expected(passage, match.start(), match.end(), _number(row["value"]), _number(row["low"]),
-                         _number(row["high"]), row["is_percent"] == "true", row["form"])
+                Expected(
+                    passage,
+                    match.start(),
+                    match.end(),
+                    _number(row["value"]),
+                    _number(row["low"]),
+                    _number(row["high"]),
+                    row["is_percent"] == "true",
+                    row["form"],
+                )
             )
     return found
 
@@ -74,7 +86,7 @@ def _same(a: float, b: float) -> bool:
 
 
 def score(subset: str | None = None) -> dict[str, dict[str, float]]:
-    """Per form (and "all"): gold, predicted, matched, value_correct, precision, recall, value_accuracy.
+    """Per form (and "all"): counts, precision, recall and value accuracy.
 
     ``subset`` is "development", "held-out" or None for every passage.
     """
@@ -83,8 +95,12 @@ def score(subset: str | None = None) -> dict[str, dict[str, float]]:
     counts: dict[str, dict[str, int]] = {}
 
     def bump(form: str, key: str) -> None:
-        counts.setdefault(form, {"gold": 0, "predicted": 0, "matched": 0, "value_correct": 0})[key] += 1
-        counts.setdefault("all", {"gold": 0, "predicted": 0, "matched": 0, "value_correct": 0})[key] += 1
+        counts.setdefault(form, {"gold": 0, "predicted": 0, "matched": 0, "value_correct": 0})[
+            key
+        ] += 1
+        counts.setdefault("all", {"gold": 0, "predicted": 0, "matched": 0, "value_correct": 0})[
+            key
+        ] += 1
 
     for passage, passage_text in texts.items():
         annotations = [g for g in gold if g.passage_id == passage]
@@ -98,24 +114,40 @@ def score(subset: str | None = None) -> dict[str, dict[str, float]]:
             if exact:
                 bump(form, "matched")
                 g = exact[0]
-                if (_same(g.value, row.value) and _same(g.low, row.low) and _same(g.high, row.high)
-                        and g.is_percent == row.is_percent):
+                if (
+                    _same(g.value, row.value)
+                    and _same(g.low, row.low)
+                    and _same(g.high, row.high)
+                    and g.is_percent == row.is_percent
+                ):
                     bump(form, "value_correct")
     for tally in counts.values():
-        tally["precision"] = tally["matched"] / tally["predicted"] if tally["predicted"] else math.nan
+        tally["precision"] = (
+            tally["matched"] / tally["predicted"] if tally["predicted"] else math.nan
+        )
         tally["recall"] = tally["matched"] / tally["gold"] if tally["gold"] else math.nan
-        tally["value_accuracy"] = tally["value_correct"] / tally["matched"] if tally["matched"] else math.nan
+        tally["value_accuracy"] = (
+            tally["value_correct"] / tally["matched"] if tally["matched"] else math.nan
+        )
     return counts
 
 
 def table(subset: str | None = None) -> str:
     """The scores as a Markdown table, one row per form."""
-    lines = ["| form | annotated | found | exact spans | precision | recall | value accuracy |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| form | annotated | found | exact spans | precision | recall | value accuracy |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for form, tally in sorted(score(subset).items(), key=lambda item: (item[0] == "all", item[0])):
-        cells = [f"{tally[key]:.2f}" if not math.isnan(tally[key]) else "–"
-                 for key in ("precision", "recall", "value_accuracy")]
-        lines.append(f"| {form} | {tally['gold']} | {tally['predicted']} | {tally['matched']} | " + " | ".join(cells) + " |")
+        cells = [
+            f"{tally[key]:.2f}" if not math.isnan(tally[key]) else "–"
+            for key in ("precision", "recall", "value_accuracy")
+        ]
+        lines.append(
+            f"| {form} | {tally['gold']} | {tally['predicted']} | {tally['matched']} | "
+            + " | ".join(cells)
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -123,5 +155,7 @@ if __name__ == "__main__":
     for subset in ("development", "held-out"):
         chosen = [row for row in passages().values() if row["set"] == subset]
         outlets = sorted({f"{row['outlet']} ({row['country']})" for row in chosen})
-        print(f"\n{subset}: {len(chosen)} passages from {len(outlets)} outlets: " + "; ".join(outlets))
+        print(
+            f"\n{subset}: {len(chosen)} passages from {len(outlets)} outlets: " + "; ".join(outlets)
+        )
         print(table(subset))

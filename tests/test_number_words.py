@@ -13,13 +13,13 @@ import math
 import random
 from pathlib import Path
 
+import news_evaluation
 import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-import news_evaluation
 from counterprop import number_words
 from counterprop.text import find_numbers
 
