@@ -17,8 +17,9 @@ How the grammar works
    (``ثلاث مئة`` = 300). Digits count too: ``250`` in ``250 ألف``.
 3. **A scale word multiplies the count right before it**, whatever its form:
    ``ثلاثة آلاف``, ``عشرون ألفا``, ``250 ألف``. With no count before it, the scale
-   word counts itself: ``ألف`` = 1,000, the dual ``ألفان``/``مئتي``/``مليوني`` = two of
-   them. Two scale words in a row multiply: ``ألف مليون`` = 1,000,000,000.
+   word counts itself: ``ألف`` = 1,000, and a dual (``ألفان``, ``مليوني``) counts two
+   of them, as ``مئتان`` is two hundred. Two scale words in a row multiply: ``ألف مليون`` = 1,000,000,000 (up to a
+   thousand billion, ``ألف مليار``).
 4. **و adds a smaller part.** After a scale word, ``و`` adds a part smaller than the
    part before it: ``مليون ومئتا ألف`` = 1,200,000, ``مئة ألف وألف`` = 101,000. A part
    that is not smaller starts a new number, so ``بين ألف وألفين`` gives two numbers,
@@ -256,6 +257,7 @@ def _forms(number_words: tuple, scale_words: tuple) -> dict[str, _Form]:
 
 
 _SCALE_ROLES = (SCALE, DUAL_SCALE, PLURAL_SCALE)
+_LARGEST_SCALE = 10**12  # ألف مليار, a thousand billion
 _ORDINALS = frozenset(
     _text.normalize(article + stem + ending)
     for stem in _ORDINAL_STEMS
@@ -521,11 +523,17 @@ class _Reader:
     # -- terms: a count and its scale words (rules 3, 5, 6) -----------------------
 
     def scales_after(self, part: _Part, definite_ok: bool = False) -> _Part:
-        """Multiply ``part`` by every scale word right after it (any form, rule 3)."""
+        """Multiply ``part`` by every scale word right after it (any form, rule 3).
+
+        Scale words multiply up to a thousand billion (ألف مليار); a further scale word
+        starts a new number.
+        """
         low, high, scale, end = part.low, part.high, part.scale, part.end
         while self.adjacent(end) and (
             form := self.form(end, *_SCALE_ROLES, definite_ok=definite_ok)
         ):
+            if scale * form.scale > _LARGEST_SCALE:
+                break
             low, high, scale, end = low * form.scale, high * form.scale, scale * form.scale, end + 1
         return _Part(low, high, scale, end, part.has_word or end > part.end)
 
