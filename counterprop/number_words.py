@@ -65,6 +65,15 @@ multiplies (rule 3), alone it is two thousand. The same holds for ``مليونا
 ``مليارا``. A writer who means "a thousand" alone usually writes the tanween, ``ألفاً``,
 and the grammar reads that as one thousand.
 
+A note on num2words
+-------------------
+The tests write integers in words with the ``num2words`` package and check that each
+is read back exactly. One family is written in a way Arabic reads differently:
+num2words writes 101,000 as ``مائة و ألف ألف`` (and likewise 201,000 ... 901,000, with
+or without millions before and units after). Arabic reads ``ألف ألف`` as "a thousand
+thousand", a million, so this grammar reads two numbers there, 100 and 1,000,000;
+the usual Arabic for 101,000 is ``مائة ألف وألف``, which it reads as 101,000.
+
 >>> [(number.raw, number.value) for number in read_number_words("قتل ثلاثة آلاف ونزح مليون ونصف")]
 [('ثلاثة آلاف', 3000.0), ('مليون ونصف', 1500000.0)]
 >>> [(number.raw, number.low, number.high) for number in read_number_words("نزوح عشرات الآلاف")]
