@@ -273,6 +273,8 @@ _ORDINALS = frozenset(
     for article in ("", "ال")
     for ending in ("", "ة")
 )
+# ألّف with a shadda on the lam is the verb "he wrote (a book)"; no number word has it.
+_AUTHORED_RE = re.compile("[\u0623\u0627]\u0644\u0651")
 _PERCENT_AFTER_FI = frozenset({_text.normalize("المئة"), _text.normalize("المائة")})
 _FI = _text.normalize("في")
 _AND = "و"
@@ -330,6 +332,8 @@ def _word_token(raw: str, start: int) -> _Token:
     norm = _text.normalize(raw)
     end = start + len(raw)
     forms = _forms(NUMBER_WORDS, SCALE_WORDS)
+    if _AUTHORED_RE.search(raw):  # ألّف "he wrote", not ألف "thousand"
+        return _Token(start, start, end, "word", norm)
     for conjunction in _CONJUNCTIONS:
         for preposition in _PREPOSITIONS:
             for article in ("", "ال"):

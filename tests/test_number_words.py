@@ -199,6 +199,7 @@ NOT_QUANTITIES = {
     "billionaire": "مليارديرا",
     "millennium": "الألفية",
     "ل + ست is 'I am not'": "لست أدري",
+    "ألّف, 'he wrote', vowelled": "ألّف كتابا",
 }
 
 
