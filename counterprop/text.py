@@ -25,7 +25,8 @@ Public functions
 ``to_ascii_digits``    Arabic-Indic and Persian digits to ASCII, same length
 ``split_glued_digits`` ``عام2016`` becomes ``عام 2016``
 ``split_sentences``    one row per sentence, with offsets into the raw text
-``find_numbers``       one row per number: value, multiplier, percent, year or count
+``find_numbers``       one row per number: value, multiplier, percent, year or count;
+                       with ``words=True`` also numbers in words (see ``number_words``)
 """
 
 from __future__ import annotations
@@ -142,6 +143,22 @@ _SENTENCE_END_RE = re.compile(
 # (spaces, tabs, no-break spaces; never a line break).
 _INLINE_SPACE = r"[^\S\r\n]*"
 
+# A closing quote or bracket, allowed between a number and its multiplier word: «40» ألف.
+_CLOSING_MARK = "[)\\]}\"'\u00bb\u201d\u2019]"
+
+# The accusative ending of a multiplier word: ألفا, ألفاً, ألفًا (with or without tatweel).
+_ACCUSATIVE = "(?:\u0640*ا\u064b?|\u064b\u0640*ا)?"
+
+
+def _stretchable(letters: str) -> str:
+    """A regex for a word that may be stretched with tatweel between its letters: ألـــف.
+
+    ``letters`` is a regex of single letters or one-letter classes such as ``[أا]``.
+    """
+    pieces = re.findall(r"\[[^\]]*\]|.", letters)
+    return "\u0640*".join(pieces)
+
+
 # A number, with an optional percent sign or multiplier word after it.
 _NUMBER_RE = re.compile(
     rf"""
@@ -154,10 +171,11 @@ _NUMBER_RE = re.compile(
         {_INLINE_SPACE}
         (?:
             (?P<percent>[%\u066a])                # % or the Arabic percent sign ٪
-          | (?P<multiplier>                       # a multiplier word, as a whole word
-                (?P<thousand>[أا]لف(?:ا\u064b?|\u064bا)?|[آأا]لاف)  # ألف ألفا ألفاً آلاف الاف
-              | (?P<million>مليون(?:ا\u064b?|\u064bا)?|ملايين)     # مليون مليونا ملايين
-              | (?P<billion>مليار(?:ا\u064b?|\u064bا)?|مليارات)    # مليار مليارا مليارات
+          | {_CLOSING_MARK}?{_INLINE_SPACE}       # «40» ألف: a closing mark may come first
+            (?P<multiplier>                       # a multiplier word, as a whole word
+                (?P<thousand>{_stretchable("[أا]لف")}{_ACCUSATIVE}|{_stretchable("[آأا]لاف")})
+              | (?P<million>{_stretchable("مليون")}{_ACCUSATIVE}|{_stretchable("ملايين")})
+              | (?P<billion>{_stretchable("مليار")}{_ACCUSATIVE}|{_stretchable("مليارات")})
             )
             (?![{_ARABIC_LETTER}])                # not the start of a longer word (الفترة)
         )
@@ -225,6 +243,8 @@ _NUMBER_DTYPES = {
     "multiplier": "int64",
     "kind": "str",
 }
+# With words=True: the same columns, then the range and the approximator.
+_NUMBER_WORDS_DTYPES = {**_NUMBER_DTYPES, "low": "float64", "high": "float64", "approximator": "str"}
 
 
 # ---------------------------------------------------------------------------
@@ -364,19 +384,21 @@ def split_sentences(text: str) -> pd.DataFrame:
     return _table(rows, _SENTENCE_DTYPES)
 
 
-def find_numbers(text: str) -> pd.DataFrame:
-    """Find every number written with digits in ``text``, in order.
+def find_numbers(text: str, *, words: bool = False) -> pd.DataFrame:
+    """Find every number written with digits in ``text``, in order; with ``words=True``, also in words.
 
     Each row describes one number:
 
     * ``start``, ``end``: offsets into the raw text; ``raw == text[start:end]``.
       The span covers the digits, a ``%`` or ``٪`` right after them, or a
-      multiplier word right after them (a space before either is allowed).
+      multiplier word right after them (a space before either is allowed, and a
+      closing quote or bracket before the word: ``«40» ألف``).
     * ``value``: the number as a float, with the multiplier applied
       (``40 ألف`` -> 40000.0, ``٣٫٥ مليون`` -> 3500000.0, ``50%`` -> 50.0).
     * ``is_percent``: True when a ``%`` or ``٪`` follows.
     * ``multiplier``: 1000 for ألف/الف/آلاف/الاف, 1000000 for مليون/ملايين,
-      1000000000 for مليار/مليارات, 1 when there is no multiplier word.
+      1000000000 for مليار/مليارات, 1 when there is no multiplier word. A multiplier
+      word stretched with tatweel (``ألـــف``) still counts.
     * ``kind``: ``"percent"``; ``"year"`` for a plain four-digit number from 1900 to
       2100 that follows a date word (a month name, or عام, عامي, سنة, العام ...,
       glued or not: ``عام2016``, ``ديسمبر2016``), or that continues a list of years
@@ -388,16 +410,55 @@ def find_numbers(text: str) -> pd.DataFrame:
 
     A bare ``2016`` with no date word before it is a count: the tool cannot tell
     ``في 2016`` ("in 2016") from ``في 2016 حالة`` ("in 2016 cases"). Digits inside
-    Latin names are reported too (the ``19`` of ``COVID19``), and numbers written in
-    words (خمسة "five") are not found: read the table, do not trust it blindly.
+    Latin names are reported too (the ``19`` of ``COVID19``). Read the table, do not
+    trust it blindly.
+
+    **Numbers in words.** By default numbers written in words (خمسة "five") are not
+    found. With ``words=True`` the small grammar of :mod:`counterprop.number_words`
+    also reads them: ``ثلاثة آلاف``, ``مئتي ألف``, ``نصف مليون``, ``مليون ونصف``,
+    ``104 ملايين و250 ألف``, ``خمسون في المئة``. The table then has three more columns:
+
+    * ``low``, ``high``: the range of the number. They equal ``value`` for an exact
+      number; for a vague one (``عشرات الآلاف``, "tens of thousands") ``value`` is
+      missing (NaN) and only the range is known: 30,000 to 90,000, by the course's
+      convention that a plural means three to nine of its unit.
+    * ``approximator``: an approximating phrase written right before the number
+      (``نحو`` "about", ``أكثر من`` "more than", ``قرابة`` "nearly" ...) or
+      ``تقريبا`` right after it, as written; ``""`` if none. It is not part of the
+      span: ``أكثر من 40 ألف`` is "more than 40,000", and the span is ``40 ألف``.
+
+    Ordinals (``الأول``, ``الحادي عشر``) are not quantities and are not reported.
+    Two forms read two ways: ``ألفا`` is "two thousand" alone (``ألفا جندي``) but
+    "thousand" after a count (``عشرون ألفا``), and the grammar decides by position.
 
     >>> numbers = find_numbers("حذف235 ألف حساب في ديسمبر2016 بنسبة ٥٠٪")
     >>> numbers[["raw", "value", "kind"]].values.tolist()
     [['235 ألف', 235000.0, 'count'], ['2016', 2016.0, 'year'], ['٥٠٪', 50.0, 'percent']]
     >>> numbers["start"].tolist(), numbers["end"].tolist()
     ([3, 25, 36], [10, 29, 39])
+    >>> in_words = find_numbers("فر أكثر من مليون ونصف ونزح عشرات الآلاف", words=True)
+    >>> in_words[["raw", "value", "low", "high", "approximator"]].values.tolist()
+    [['مليون ونصف', 1500000.0, 1500000.0, 1500000.0, 'أكثر من'], ['عشرات الآلاف', nan, 30000.0, 90000.0, '']]
     """
     _require_str(text, "find_numbers")
+    rows = _digit_rows(text)
+    if not words:
+        return _table(rows, _NUMBER_DTYPES)
+    # Imported here because number_words itself builds on this module.
+    from counterprop import number_words
+
+    in_words = number_words.read_number_words(text)
+    rows = [row for row in rows if not any(_overlaps(row, number) for number in in_words)]
+    for row in rows:
+        row.update(low=row["value"], high=row["value"])
+        row["approximator"] = number_words.approximator_before(text, row["start"])
+    rows.extend(_word_row(text, number) for number in in_words)
+    rows.sort(key=lambda row: row["start"])
+    return _table(rows, _NUMBER_WORDS_DTYPES)
+
+
+def _digit_rows(text: str) -> list[dict[str, object]]:
+    """One row per number written with digits (the ``words=False`` table)."""
     rows = []
     end_of_last_year: int | None = None
     for match in _NUMBER_RE.finditer(text):
@@ -417,7 +478,36 @@ def find_numbers(text: str) -> pd.DataFrame:
                 "kind": kind,
             }
         )
-    return _table(rows, _NUMBER_DTYPES)
+    return rows
+
+
+def _overlaps(row: dict[str, object], number: object) -> bool:
+    """True when a digit row and a number read in words share characters."""
+    return row["start"] < number.end and number.start < row["end"]
+
+
+def _word_row(text: str, number: object) -> dict[str, object]:
+    """A table row for a number read by counterprop.number_words."""
+    is_year = (
+        not number.is_percent
+        and number.low == number.high
+        and float(number.low).is_integer()
+        and _FIRST_YEAR <= number.low <= _LAST_YEAR
+        and _has_date_word_before(text, number.start)
+    )
+    kind = "percent" if number.is_percent else "year" if is_year else "count"
+    return {
+        "start": number.start,
+        "end": number.end,
+        "raw": number.raw,
+        "value": number.value,
+        "is_percent": number.is_percent,
+        "multiplier": number.multiplier,
+        "kind": kind,
+        "low": number.low,
+        "high": number.high,
+        "approximator": number.approximator,
+    }
 
 
 # ---------------------------------------------------------------------------

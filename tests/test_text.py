@@ -393,6 +393,16 @@ def test_the_articles_clause_commas_are_not_numbers() -> None:
         ("بنسبة 50 %", [("50 %", 50.0, "percent", 1)]),
         ("12.5%", [("12.5%", 12.5, "percent", 1)]),
         ("50\n%", [("50", 50.0, "count", 1)]),  # a line break is not a space
+        # Typographic variants around the multiplier word still give the multiplier.
+        ("40 ألـــف", [("40 ألـــف", 40_000.0, "count", 1000)]),  # tatweel inside the word
+        ("10 آلـاف", [("10 آلـاف", 10_000.0, "count", 1000)]),
+        ("3.5 مليـــون", [("3.5 مليـــون", 3_500_000.0, "count", 1_000_000)]),
+        ("40 ألفـــاً", [("40 ألفـــاً", 40_000.0, "count", 1000)]),  # tatweel before the ending
+        ("«40» ألف", [("40» ألف", 40_000.0, "count", 1000)]),  # a closing quotation mark
+        ('"40" ألف', [('40" ألف', 40_000.0, "count", 1000)]),
+        ("(40) ألف", [("40) ألف", 40_000.0, "count", 1000)]),  # a closing bracket
+        ("40» الفترة", [("40", 40.0, "count", 1)]),  # still a whole word only
+        ("40»» ألف", [("40", 40.0, "count", 1)]),  # one closing mark, not a run
     ],
 )
 def test_find_numbers_examples(raw: str, expected: list[tuple]) -> None:
