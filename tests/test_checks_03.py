@@ -132,6 +132,16 @@ def _rounds_down(article_value, source_value, same_window):
     return "unsupported"
 
 
+def _near_enough(article_value, source_value, same_window):
+    if source_value is None:
+        return "unsupported"
+    if not same_window:
+        return "wrong_date_or_window"
+    if article_value == source_value:
+        return "exact"
+    return "rounded" if abs(article_value - source_value) <= 0.01 * source_value else "unsupported"
+
+
 def _quotes_from_sources() -> pd.DataFrame:
     """A slip of exercise 5: keeping the source's own quote instead of the link's."""
     merged = LINKS[LINKS["claim_id"] == "c05"].merge(SOURCES, on="source_id")
@@ -175,6 +185,7 @@ WRONG = [
     ("q03_4", _no_rounding, "rounded to the nearest 1,000"),
     ("q03_4", _edited_but_returns_nothing, "returns None"),
     ("q03_4", _rounds_down, "// always rounds down"),
+    ("q03_4", _near_enough, "near is not rounded"),
     ("q03_4", "unsupported", "expected a function"),
     ("q03_5", LINKS[LINKS["claim_id"] == "c05"], "merge with sources"),
     ("q03_5", _trace().sort_values("source_id"), "date order"),

@@ -257,6 +257,9 @@ def q03_4(classify: Any) -> Feedback:
         ((round(to_june_2017, -3), to_june_2017, True), "rounded",
          f"{to_june_2017:,} rounded to the nearest 1,000 is {round(to_june_2017, -3):,}: round to the "
          "nearest step, up or down, with round(source_value / step) * step; // always rounds down."),
+        ((round(total, -2) - 100, total, True), "unsupported",
+         f"{round(total, -2) - 100:,} is near {total:,} but is not it rounded to 10, 100, 1,000 or "
+         "10,000: by these rules, near is not rounded, so it is 'unsupported'."),
         ((blinken, macfarland, True), "unsupported",
          f"{blinken:,} is not {macfarland:,} rounded to any step, so the source does not support it: "
          "'unsupported'."),
@@ -274,7 +277,7 @@ def q03_4(classify: Any) -> Feedback:
         if not (isinstance(answer, str) and answer == expected):
             shown = repr(answer) if isinstance(answer, str) else f"a {type_name(answer)}"
             return hint(f"classify{args} gave {shown}, expected {expected!r}: {advice}")
-    return correct("your function gives the right class in all six test cases, including the "
+    return correct("your function gives the right class in all seven test cases, including the "
                    "article's 235,000 'in December 2016' (wrong_date_or_window).")
 
 
