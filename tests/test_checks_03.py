@@ -214,6 +214,15 @@ WRONG = [
 ]
 
 
+def test_a_right_c03_explanation_in_other_words_is_accepted(capsys):
+    # "clerics" and "preach" name the shift as well as "preachers" does.
+    for explanation in ("HuffPost names the targets as propaganda leaders, while the Arabic names "
+                        "clerics instead.",
+                        "HuffPost says propaganda leaders were hit; the Arabic says people who "
+                        "preach were killed."):
+        assert run(capsys, "q03_6", _c03(explanation=explanation)).startswith("✅")
+
+
 def test_every_lesson_03_check_has_a_right_and_a_wrong_answer_here():
     names = {n for n in checks.CHECKS if n.startswith("q03_")}
     assert set(RIGHT) == names == {name for name, _, _ in WRONG}

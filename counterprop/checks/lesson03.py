@@ -326,8 +326,9 @@ def q03_5(trace: Any) -> Feedback:
 
 _L03_VERDICT_KEYS = ("verdict", "quote", "explanation")
 _L03_SHIFTED_WORDS = ("propagandists", "independently", "Internet users")
-_L03_ABOUT_THE_SHIFT = ("propagandist", "preacher", "الدعاة", "independent", "internet user",
-                        "users", "religious", "drop", "omit", "leave", "left out")
+_L03_ABOUT_THE_SHIFT = ("propagandist", "preach", "cleric", "الدعاة", "independent",
+                        "internet user", "users", "volunteer", "religious", "drop", "omit", "leave",
+                        "left out")
 
 
 def _l03_unfilled_verdict_is_not_attempted(check: Callable[..., None]) -> Callable[..., None]:
