@@ -122,3 +122,13 @@ def test_twitter_ids_hints_for_the_likely_slips(capsys):
     assert "one True/False per sentence" in run(capsys, "q00_4", mask)
     assert "keep only its" in run(capsys, "q00_4", SENTENCES.loc[mask])
     assert "row positions" in run(capsys, "q00_4", SENTENCES.index[mask].tolist())
+    assert "one True/False per sentence" in run(capsys, "q00_4", mask.tolist())
+
+
+def test_twitter_ids_that_are_not_whole_numbers_are_not_accepted(capsys):
+    # int() would turn 8.7 into 8 and the string "89" into [8, 9]; neither is a list of ids.
+    ids = RIGHT["q00_4"]
+    assert "whole numbers" in run(capsys, "q00_4", [i + 0.7 for i in ids])
+    assert "expected a list" in run(capsys, "q00_4", "".join(str(i) for i in ids))
+    assert "expected a list" in run(capsys, "q00_4", {i: True for i in ids})
+    assert run(capsys, "q00_4", [float(i) for i in ids]).startswith("✅")

@@ -119,6 +119,36 @@ def _no_rounding(article_value, source_value, same_window):
     return "exact" if article_value == source_value else "unsupported"
 
 
+def _rounds_down(article_value, source_value, same_window):
+    if source_value is None:
+        return "unsupported"
+    if not same_window:
+        return "wrong_date_or_window"
+    if article_value == source_value:
+        return "exact"
+    for step in (10, 100, 1_000, 10_000):
+        if article_value == source_value // step * step:  # cuts off instead of rounding
+            return "rounded"
+    return "unsupported"
+
+
+def _near_enough(article_value, source_value, same_window):
+    if source_value is None:
+        return "unsupported"
+    if not same_window:
+        return "wrong_date_or_window"
+    if article_value == source_value:
+        return "exact"
+    return "rounded" if abs(article_value - source_value) <= 0.01 * source_value else "unsupported"
+
+
+def _quotes_from_sources() -> pd.DataFrame:
+    """A slip of exercise 5: keeping the source's own quote instead of the link's."""
+    merged = LINKS[LINKS["claim_id"] == "c05"].merge(SOURCES, on="source_id")
+    merged = merged.rename(columns={"quote_y": "quote"})
+    return merged[["source_id", "relation", "kind", "date", "quote"]].sort_values("date")
+
+
 def _untouched(article_value, source_value, same_window):
     """Return the verdict class of a numeric claim."""
     ...
@@ -148,16 +178,23 @@ WRONG = [
     ("q03_3", _period_pairs(inclusive=True) + [("tw_tr_2017h1", "tw_tr_2017h1")], "paired with itself"),
     ("q03_3", _period_pairs(inclusive=True) + [(b, a) for a, b in _period_pairs(inclusive=True)], "appear twice"),
     ("q03_3", _every_period_pair(), "keep only the rows where shared_day is True"),
+    ("q03_3", pd.Series([True, False]), "one True/False per pair"),
+    ("q03_3", ["tw_blog_2016_02", "tw_blog_2016_08"], "a pair of two window ids"),
     ("q03_4", _checks_window_first, "check the window before comparing"),
     ("q03_4", _ignores_none, "source_value is None"),
     ("q03_4", _no_rounding, "rounded to the nearest 1,000"),
     ("q03_4", _edited_but_returns_nothing, "returns None"),
+    ("q03_4", _rounds_down, "// always rounds down"),
+    ("q03_4", _near_enough, "near is not rounded"),
     ("q03_4", "unsupported", "expected a function"),
     ("q03_5", LINKS[LINKS["claim_id"] == "c05"], "merge with sources"),
     ("q03_5", _trace().sort_values("source_id"), "date order"),
     ("q03_5", LINKS.merge(SOURCES[["source_id", "kind", "date"]], on="source_id"), "claim_id == 'c05'"),
     ("q03_5", _trace().iloc[:3], "your table has 3"),
     ("q03_5", _whole_sources_merged(), "quote_x and quote_y"),
+    ("q03_5", _quotes_from_sources(), "each link's own quote"),
+    ("q03_5", _trace().assign(relation="supports"), "from links (claim_sources) unchanged"),
+    ("q03_5", pd.concat([_trace(), _trace()]).sort_values("date"), "one row each"),
     ("q03_6", _c03(verdict="exact"), "not exact"),
     ("q03_6", _c03(verdict="partly_unsupported"), "adds no cause"),
     ("q03_6", _c03(verdict="rewritten"), "is not the class"),
@@ -175,6 +212,15 @@ WRONG = [
     ("q03_6", "reworded", "expected a dict"),
     ("q03_6", {"verdict": "reworded"}, "no key 'quote'"),
 ]
+
+
+def test_a_right_c03_explanation_in_other_words_is_accepted(capsys):
+    # "clerics" and "preach" name the shift as well as "preachers" does.
+    for explanation in ("HuffPost names the targets as propaganda leaders, while the Arabic names "
+                        "clerics instead.",
+                        "HuffPost says propaganda leaders were hit; the Arabic says people who "
+                        "preach were killed."):
+        assert run(capsys, "q03_6", _c03(explanation=explanation)).startswith("✅")
 
 
 def test_every_lesson_03_check_has_a_right_and_a_wrong_answer_here():

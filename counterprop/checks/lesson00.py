@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from counterprop import data
@@ -72,13 +73,19 @@ def q00_4(sentence_ids: Any) -> Feedback:
     expected = sorted(int(i) for i in sentences.loc[mask, "id"])
     if isinstance(sentence_ids, pd.DataFrame):
         return hint('that is a table; keep only its "id" column, as a list: ….loc[mask, "id"].tolist().')
+    mask_hint = ('that is one True/False per sentence; use it to pick the ids: '
+                 'sentences.loc[mask, "id"].tolist().')
     if isinstance(sentence_ids, pd.Series) and sentence_ids.dtype == bool:
-        return hint('that is one True/False per sentence; use it to pick the ids: '
-                    'sentences.loc[mask, "id"].tolist().')
-    try:
-        given = sorted(int(i) for i in sentence_ids)
-    except TypeError:
+        return hint(mask_hint)
+    if isinstance(sentence_ids, (str, bytes, dict)) or not hasattr(sentence_ids, "__iter__"):
         return hint(f"expected a list of sentence ids, got {type_name(sentence_ids)}.")
+    items = list(sentence_ids)
+    if items and all(isinstance(i, (bool, np.bool_)) for i in items):
+        return hint(mask_hint)
+    numbers = [whole_number(i) for i in items]
+    if None in numbers:
+        return hint('sentence ids are whole numbers such as 3: take them from the "id" column.')
+    given = sorted(numbers)
     if given == expected:
         return correct(f"sentences {expected} name Twitter (تويتر, Tuwītar).")
     if given == [i - 1 for i in expected]:

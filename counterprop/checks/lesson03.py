@@ -132,7 +132,9 @@ def q03_2(december_windows: Any) -> Feedback:
     suspensions = data.load("suspensions")
     first, last = pd.Timestamp("2016-12-01"), pd.Timestamp("2016-12-31")
     starts, ends = suspensions["window_start"], suspensions["window_end"]
-    expected = set(suspensions.loc[(starts <= last) & (ends >= first), "window_id"])
+    # The course's overlap rule (strict <): a window that only shares a boundary day with
+    # December does not include it.
+    expected = set(suspensions.loc[(starts < last) & (first < ends), "window_id"])
     periods = set(suspensions.loc[suspensions["figure_kind"] == "period", "window_id"])
     # The typical slip: windows that lie *inside* December instead of sharing a day with it.
     within = [set(suspensions.loc[(starts > first) & (ends < last), "window_id"]),
@@ -185,9 +187,14 @@ def q03_3(touching_pairs: Any) -> Feedback:
         else:
             return hint("expected a list of (window_id, window_id_other) tuples: "
                         "list(zip(...)) of the two id columns.")
+    if isinstance(touching_pairs, pd.Series) and pd.api.types.is_bool_dtype(touching_pairs):
+        return hint("that is one True/False per pair; use it to pick the ids: "
+                    "list(zip(pairs.loc[shared_day, \"window_id\"], pairs.loc[shared_day, \"window_id_other\"])).")
     if isinstance(touching_pairs, (str, bytes)) or not hasattr(touching_pairs, "__iter__"):
         return hint(f"expected a list of (window_id, window_id_other) tuples, got "
                     f"{type_name(touching_pairs)}.")
+    if any(isinstance(pair, (str, bytes)) or not hasattr(pair, "__iter__") for pair in touching_pairs):
+        return hint("each item should be a pair of two window ids, like ('tw_blog_2016_02', 'tw_blog_2016_08').")
     listed = [tuple(str(i) for i in pair) for pair in touching_pairs]
     if any(len(pair) != 2 for pair in listed):
         return hint("each item should be a pair of two window ids, like ('tw_blog_2016_02', 'tw_blog_2016_08').")
@@ -232,6 +239,7 @@ def q03_4(classify: Any) -> Feedback:
     c08 = int(verdicts.loc["c08", "corrected_value"])
     c09 = int(verdicts.loc["c09", "corrected_value"])
     total = int(suspensions.loc["tw_tr_2017h2_cum", "accounts"])
+    to_june_2017 = int(suspensions.loc["tw_tr_2017h1_cum", "accounts"])
     blinken = int(estimates.loc["fk_2015_06_03", "value_low"])
     macfarland = int(estimates.loc["fk_2016_08_10", "value_low"])
     cases = [
@@ -246,6 +254,12 @@ def q03_4(classify: Any) -> Feedback:
         ((round(total, -3), total, True), "rounded",
          f"{total:,} rounded to the nearest 1,000 is {round(total, -3):,}, so that claim is 'rounded'. "
          "Try round(source_value / step) * step for step in 10, 100, 1000, 10000."),
+        ((round(to_june_2017, -3), to_june_2017, True), "rounded",
+         f"{to_june_2017:,} rounded to the nearest 1,000 is {round(to_june_2017, -3):,}: round to the "
+         "nearest step, up or down, with round(source_value / step) * step; // always rounds down."),
+        ((round(total, -2) - 100, total, True), "unsupported",
+         f"{round(total, -2) - 100:,} is near {total:,} but is not it rounded to 10, 100, 1,000 or "
+         "10,000: by these rules, near is not rounded, so it is 'unsupported'."),
         ((blinken, macfarland, True), "unsupported",
          f"{blinken:,} is not {macfarland:,} rounded to any step, so the source does not support it: "
          "'unsupported'."),
@@ -263,7 +277,7 @@ def q03_4(classify: Any) -> Feedback:
         if not (isinstance(answer, str) and answer == expected):
             shown = repr(answer) if isinstance(answer, str) else f"a {type_name(answer)}"
             return hint(f"classify{args} gave {shown}, expected {expected!r}: {advice}")
-    return correct("your function gives the right class in all five test cases, including the "
+    return correct("your function gives the right class in all seven test cases, including the "
                    "article's 235,000 'in December 2016' (wrong_date_or_window).")
 
 
@@ -291,6 +305,14 @@ def q03_5(trace: Any) -> Feedback:
             return hint("too many rows: keep only the links where claim_id == 'c05'.")
         return hint(f"c05 has {len(expected)} linked sources in claim_sources; your table has "
                     f"{len(given & expected)} of them.")
+    c05_rows = links.loc[links["claim_id"] == "c05", ["source_id", "relation", "quote"]]
+    if len(trace) != len(c05_rows):
+        return hint(f"c05 has {len(c05_rows)} links, one row each; your table has {len(trace)} rows.")
+    expected_rows = set(c05_rows.astype(str).itertuples(index=False, name=None))
+    if set(trace[["source_id", "relation", "quote"]].astype(str).itertuples(index=False, name=None)) \
+            != expected_rows:
+        return hint("relation and quote should come from links (claim_sources) unchanged: each link's "
+                    "own quote, not the source's quote from sources.")
     dates = [str(d) for d in trace["date"]]
     if dates != sorted(dates):
         return hint("the rows are not in date order: .sort_values('date').")
@@ -304,8 +326,9 @@ def q03_5(trace: Any) -> Feedback:
 
 _L03_VERDICT_KEYS = ("verdict", "quote", "explanation")
 _L03_SHIFTED_WORDS = ("propagandists", "independently", "Internet users")
-_L03_ABOUT_THE_SHIFT = ("propagandist", "preacher", "الدعاة", "independent", "internet user",
-                        "users", "religious", "drop", "omit", "leave", "left out")
+_L03_ABOUT_THE_SHIFT = ("propagandist", "preach", "cleric", "الدعاة", "independent",
+                        "internet user", "users", "volunteer", "religious", "drop", "omit", "leave",
+                        "left out")
 
 
 def _l03_unfilled_verdict_is_not_attempted(check: Callable[..., None]) -> Callable[..., None]:
