@@ -9,8 +9,9 @@ normalises what would otherwise change from run to run:
 - notebook metadata: a fixed kernelspec, no Python patch version, no widget state;
 - cell metadata: no execution timings;
 - text outputs are saved in the form nbval compares them in: the rules of
-  ``tests/nbval_sanitize.cfg`` are applied, so memory addresses become ``0xADDR``, the kernel's
-  temporary cell files ``<CELL>`` and the course folder ``<course>/``: no saved output names a
+  ``tests/nbval_sanitize.cfg`` are applied, so memory addresses become ``ADDR``, the kernel's
+  temporary cell files ``<CELL>`` and the course folder ``<course>/`` (only where a path starts,
+  never a folder inside it, such as pandas' own ``core/tools/``): no saved output names a
   machine, and a clone in any folder compares equal;
 - widget outputs: the random ``model_id`` view is dropped (nbval ignores it, and without saved
   widget state it cannot render anyway); the text form stays, and every what-if view also
