@@ -115,7 +115,7 @@ def q02_3(record: Any) -> Feedback:
     missing = [key for key in ("value", "unit", "period_start", "period_end") if key not in record]
     if missing:
         return hint(f"the record needs the key(s) {', '.join(repr(k) for k in missing)}.")
-    before, after = _l02_c06_values()
+    before, _ = _l02_c06_values()
     value = record["value"]
     if not is_number(value):
         return hint(f"'value' should be a number, got {type_name(value)}.")
