@@ -1,4 +1,5 @@
-"""The output sanitiser (tests/nbval_sanitize.cfg, applied by tools/execute.py and by nbval).
+"""The output sanitiser (tests/nbval_sanitize.cfg, applied by tools/execute.py and by nbval),
+and the other normalising tools/execute.py does to saved outputs.
 
 Saved outputs must not name the machine they ran on, and must still say which file a
 traceback passed through: the course folder becomes ``<course>/`` and nothing else changes.
@@ -7,6 +8,7 @@ traceback passed through: the course folder becomes ``<course>/`` and nothing el
 from __future__ import annotations
 
 import execute
+import nbformat
 import pytest
 
 RULES = execute.sanitize_rules()
@@ -66,3 +68,15 @@ def test_text_that_is_not_an_absolute_path_is_left_alone(text):
 def test_addresses_and_cell_files_are_also_sanitised():
     assert clean("<Figure at 0x7f3a2b1c>") == "<Figure at ADDR>"
     assert clean("/tmp/ipykernel_1234/567.py:3: UserWarning") == "<CELL>:3: UserWarning"
+
+
+def test_one_print_delivered_in_two_messages_is_saved_as_one_output():
+    stream = nbformat.v4.new_output
+    outputs = [stream("stream", name="stdout", text="✅ all 13"), stream("stream", name="stdout", text="\n"),
+               stream("stream", name="stderr", text="warning\n"),
+               stream("execute_result", data={"text/plain": "1"}, execution_count=1),
+               stream("stream", name="stdout", text="after\n")]
+    joined = execute.join_streams(outputs)
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in joined] == [
+        ("stream", "stdout", "✅ all 13\n"), ("stream", "stderr", "warning\n"),
+        ("execute_result", None, None), ("stream", "stdout", "after\n")]

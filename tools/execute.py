@@ -8,6 +8,8 @@ normalises what would otherwise change from run to run:
 
 - notebook metadata: a fixed kernelspec, no Python patch version, no widget state;
 - cell metadata: no execution timings;
+- stream outputs: consecutive pieces of the same stream are joined into one, since a loaded
+  machine may deliver one ``print`` in two messages (nbval joins them too before comparing);
 - text outputs are saved in the form nbval compares them in: the rules of
   ``tests/nbval_sanitize.cfg`` are applied, so memory addresses become ``ADDR``, the kernel's
   temporary cell files ``<CELL>`` and the course folder ``<course>/`` (only where a path starts,
@@ -61,6 +63,19 @@ def sanitize(text: str, rules: list[tuple[re.Pattern[str], str]]) -> str:
     return text
 
 
+def join_streams(outputs: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+    """Join consecutive stream outputs of the same name (stdout, stderr) into one output."""
+    joined: list[nbformat.NotebookNode] = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] = previous["text"] + output["text"]
+        else:
+            joined.append(output)
+    return joined
+
+
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Remove everything that changes between two runs of the same notebook."""
     rules = sanitize_rules()
@@ -72,7 +87,8 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.metadata.pop("execution", None)
         if cell.cell_type != "code":
             continue
-        for output in cell.get("outputs", []):
+        cell.outputs = join_streams(cell.get("outputs", []))
+        for output in cell.outputs:
             data = output.get("data", {})
             data.pop(WIDGET_VIEW, None)
             if output.get("output_type") == "error":
