@@ -31,7 +31,7 @@ def clean(text: str) -> str:
         (f"File ~/courses/cp/{PANDAS_TAIL}", f"File <course>/{PANDAS_TAIL}"),
         ('  File "/opt/cp/counterprop/data.py", line 101, in load',
          '  File "<course>/counterprop/data.py", line 101, in load'),
-        ("No such file or directory: '/tmp/cp/data/article/ar.txt'",
+        ("No such file or directory: '/srv/cp/data/article/ar.txt'",
          "No such file or directory: '<course>/data/article/ar.txt'"),
     ],
 )
@@ -41,14 +41,14 @@ def test_the_course_folder_becomes_course_and_the_rest_of_the_path_stays(raw, ex
 
 def test_a_tools_folder_inside_pandas_is_not_taken_for_the_course_folder():
     # The bug this rule had: pandas' own core/tools/ matched too, giving <course>/.venv<course>/tools/.
-    out = clean(f"{ESC}[32m/work/cp/{PANDAS_TAIL}")
+    out = clean(f"{ESC}[32m/srv/cp/{PANDAS_TAIL}")
     assert out == f"{ESC}[32m<course>/{PANDAS_TAIL}"
     assert out.count("<course>") == 1 and "pandas/core/tools/numeric.py" in out
 
 
 def test_sanitising_twice_changes_nothing_more():
     # nbval applies the rules to the saved output too, which tools/execute.py already sanitised.
-    for raw in (f"{ESC}[32m/work/cp/{PANDAS_TAIL}", f"~/cp/{PANDAS_TAIL}", "/x/y/counterprop/views/base.py"):
+    for raw in (f"{ESC}[32m/srv/cp/{PANDAS_TAIL}", f"~/cp/{PANDAS_TAIL}", "/x/y/counterprop/views/base.py"):
         once = clean(raw)
         assert clean(once) == once
 
