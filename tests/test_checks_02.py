@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import run_check as run
+from test_checks import Hostile
 
 from counterprop import checks, data, text
 
@@ -23,26 +27,73 @@ RECORD = {
 WITH_VALUE = CLAIMS.loc[CLAIMS["value"].notna(), "claim_id"]
 UNSOURCED = sorted(set(WITH_VALUE) - set(ATTRIBUTIONS["claim_id"]))
 
+# Exercise 1: the solution's number pattern, with ألفا and مليارات added, on its sample.
+DIGIT = "[0-9\u0660-\u0669\u06F0-\u06F9]"
+NUMBER = f"{DIGIT}+(?:[,\u066C]{DIGIT}{{3}}(?!{DIGIT}))*(?:[.\u066B]{DIGIT}+)?"
+TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0123456789" * 2 + ".,")
+MULTIPLIERS = {"ألف": 1_000, "الف": 1_000, "آلاف": 1_000, "الاف": 1_000,
+               "مليون": 1_000_000, "ملايين": 1_000_000, "مليار": 1_000_000_000}
+SAMPLE = "بلغ العدد ٣٥ ألفا ثم 3 مليارات"
+
+
+def values_in(phrase, multipliers):
+    pattern = re.compile(f"(?P<number>{NUMBER})(?: *(?P<multiplier>{'|'.join(multipliers)})(?!\\w))?")
+    return [float(m["number"].translate(TO_ASCII).replace(",", "")) * multipliers.get(m["multiplier"], 1)
+            for m in pattern.finditer(phrase)]
+
+
+VALUES = values_in(SAMPLE, {**MULTIPLIERS, "ألفا": 1_000, "مليارات": 1_000_000_000})
+
+# Exercise 5: the cues and named sources of c02 and c04, and the rule applied to them.
+POINTS_BACK = {"قوله", "مضيفا"}
+NAMES = {"هافنجتون بوست": "HuffPost", "لاكومي": "Lakomy"}
+VIEWS = {cid: text.normalize(CLAIMS.set_index("claim_id").loc[cid, "claim_ar"]) for cid in ["c02", "c04"]}
+NAMED = {cid: sorted((m.start(), m.end(), en) for ar, en in NAMES.items() for m in re.finditer(ar, view))
+         for cid, view in VIEWS.items()}
+CUES = [(cid, m.group(), m.start(), m.end()) for cid, view in VIEWS.items()
+        for m in re.finditer("ذكر|نشرته|نقلت|قوله|مضيفا", view)]
+
+
+def source_for(claim_id, cue, start, end, back=lambda cue: cue in POINTS_BACK):
+    if back(cue):
+        before = [name for s, e, name in NAMED[claim_id] if e <= start]
+        return before[-1] if before else None
+    after = [name for s, e, name in NAMED[claim_id] if s >= end]
+    return after[0] if after else None
+
+
+SOURCES = [source_for(*cue) for cue in CUES]
+
 RIGHT = {
-    "q02_1": text.find_numbers("حذف١٢٥ ألف حساب")["value"].iloc[0],
-    "q02_2": int((NUMBERS["kind"] == "count").sum()),
-    "q02_3": round((BEFORE - AFTER) / BEFORE * 100, 1),
-    "q02_4": RECORD,
-    "q02_5": UNSOURCED,
+    "q02_1": VALUES,
+    "q02_2": round((BEFORE - AFTER) / BEFORE * 100, 1),
+    "q02_3": RECORD,
+    "q02_4": "check_worthy_factual",
+    "q02_5": SOURCES,
+    "q02_6": UNSOURCED,
 }
 
 # (answer, words the specific hint must contain)
 WRONG = {
-    "q02_1": [(125, "ignores the multiplier"), ("125000", "that is text"), ([125000], "expected a number")],
-    "q02_2": [(13, "every number"), (7, "50% is a percentage"), (12, "years are not counts"), (6.0, "whole number")],
-    "q02_3": [
+    "q02_1": [
+        (values_in(SAMPLE, MULTIPLIERS), "no multiplier was applied"),
+        (values_in(SAMPLE, {**MULTIPLIERS, "مليارات": 1_000_000_000}), "add ألفا"),
+        (values_in(SAMPLE, {**MULTIPLIERS, "ألفا": 1_000}), "add مليارات"),
+        (values_in(SAMPLE, {**MULTIPLIERS, "ألفا": 1_000, "مليارات": 1_000_000}), "not a million"),
+        (VALUES[:1], "holds 2 numbers"),
+        ("35000", "expected a list of numbers"),
+        ([str(v) for v in VALUES], "expected a list of numbers"),
+        (tuple(VALUES), None),  # a tuple is fine
+        ([np.float64(v) for v in VALUES], None),  # so are numpy numbers
+    ],
+    "q02_2": [
         (25.5, "what remains"),
         (0.745, "a fraction"),
         (292.3, "starting value"),
         (567, "difference"),
         ("74.5", "expected a number"),
     ],
-    "q02_4": [
+    "q02_3": [
         ({**RECORD, "value": 761.0}, "baseline"),
         ({**RECORD, "period_start": pd.Timestamp("2015-08-01")}, "baseline's month"),
         ({**RECORD, "period_end": AUGUST_2016.end_time}, "time of day"),
@@ -52,7 +103,24 @@ WRONG = {
         ([194.0], "dictionary"),
         ({**RECORD, "period_start": "2016-08-01", "period_end": "2016-08-31"}, None),  # strings are fine
     ],
+    "q02_4": [
+        ("unimportant_factual", None),  # a judgement: defensible too
+        (" check_worthy_factual ", None),
+        ("non_factual", "it is factual"),
+        ("check-worthy factual", "exactly as the course does"),
+        ("opinion", "not a label"),
+        (2, "expected one of the labels"),
+    ],
     "q02_5": [
+        ([source_for(*cue, back=lambda cue: False) for cue in CUES], "every cue looked forward"),
+        ([source_for(*cue, back=lambda cue: True) for cue in CUES], "every cue looked back"),
+        (SOURCES[:-1], "should hold 5 items"),
+        (SOURCES[:-1] + ["HuffPost"], "not quite for: مضيفا (c04)"),
+        ("HuffPost", "expected a list"),
+        ([1, 2, 3, 4, 5], "a source name"),
+        (tuple(SOURCES), None),
+    ],
+    "q02_6": [
         (list(reversed(UNSOURCED)), "sort the list"),
         (sorted(set(CLAIMS["claim_id"]) - set(ATTRIBUTIONS["claim_id"])), "have a value"),
         (sorted(WITH_VALUE), "remove the ones that have an attribution"),
@@ -90,11 +158,28 @@ def test_an_untouched_answer_is_not_attempted(capsys, name):
 
 def test_the_right_values_are_the_articles():
     # Independent facts about the article, so the checks cannot silently drift.
-    assert RIGHT["q02_1"] == 125_000.0
-    assert RIGHT["q02_2"] == 6
+    assert RIGHT["q02_1"] == [35_000.0, 3_000_000_000.0]  # 35 thousand, 3 billion
     assert (BEFORE, AFTER) == (761.0, 194.0)
-    assert RIGHT["q02_3"] == 74.5  # derived: (761 - 194) / 761 * 100
-    assert RIGHT["q02_5"] == ["c08", "c09", "c14", "c15"]
+    assert RIGHT["q02_2"] == 74.5  # derived: (761 - 194) / 761 * 100
+    assert [cue for _, cue, _, _ in CUES] == ["ذكر", "نشرته", "نقلت", "قوله", "مضيفا"]
+    assert RIGHT["q02_5"] == ["HuffPost", "HuffPost", "HuffPost", "Lakomy", "Lakomy"]
+    # The rule agrees with the shipped attributions wherever they have a row (not for نشرته).
+    shipped = ATTRIBUTIONS[ATTRIBUTIONS["claim_id"].isin(["c02", "c04"])]
+    ours = [(cid, cue, name) for (cid, cue, _, _), name in zip(CUES, SOURCES) if cue != "نشرته"]
+    assert ours == list(zip(shipped["claim_id"], shipped["cue"], shipped["source_named"]))
+    assert RIGHT["q02_6"] == ["c08", "c09", "c14", "c15"]
     c06 = CLAIMS.set_index("claim_id").loc["c06"]
     assert (c06["value"], c06["period_start"], c06["period_end"]) == (
         RECORD["value"], RECORD["period_start"], RECORD["period_end"])
+
+
+@pytest.mark.parametrize("name", ["q02_1", "q02_4", "q02_5"])
+@pytest.mark.parametrize(
+    "answer",
+    [None, 0, float("nan"), "", [], {}, [None, None], [...], pd.DataFrame({"a": [1]}), Hostile(), [Hostile()]],
+    ids=lambda a: type(a).__name__,
+)
+def test_the_new_checks_answer_odd_input_with_a_hint(capsys, name, answer):
+    # Never raise, and say something specific rather than "could not be checked".
+    out = run(capsys, name, answer)
+    assert out.startswith("💡"), out
