@@ -9,6 +9,7 @@ laid out right to left, and they check that no course code reshapes labels.
 from __future__ import annotations
 
 import doctest
+import functools
 import re
 import subprocess
 import sys
@@ -117,7 +118,8 @@ def test_draw_windows_draws_one_interval_per_window():
     assert [bar.get_hatch() or "" for bar in bars] == [
         "//" if c == "blog" else "" for c in PERIODS["channel"]]
     texts = [t.get_text() for t in ax.texts]
-    assert texts[0] == "over 125,000" and texts[2] == "376,890"
+    # Twitter's own February 2016 post is primary; the reports were read in news stories.
+    assert texts[0] == "over 125,000" and texts[2] == "376,890 [s]"
     assert [t.get_text() for t in ax.get_yticklabels()][0] == "blog, Feb 2016"
     assert ax.get_ylim()[0] > ax.get_ylim()[1]  # first window on top
 
@@ -134,6 +136,193 @@ def test_draw_windows_wants_one_label_per_window():
     fig, ax = plt.subplots()
     with pytest.raises(ValueError, match="got 5 windows, 1 labels"):
         charts.draw_windows(ax, PERIODS, labels=["only one"])
+
+
+def test_draw_windows_leaves_room_for_its_labels_and_dates_every_tick():
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    charts.draw_windows(ax, PERIODS)
+    assert charts.chart_problems(fig) == []
+    fig.canvas.draw()
+    frame = ax.get_window_extent()
+    assert all(t.get_window_extent().x1 <= frame.x1 for t in ax.texts)
+
+
+# --- status tags ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "derived", "tag"), [
+    ("primary", False, ""), ("secondary", False, " [s]"), ("primary", True, " [d]"),
+    ("secondary", True, " [s, d]")])
+def test_status_tag(kind, derived, tag):
+    assert charts.status_tag(kind, derived) == tag
+
+
+def test_status_tag_refuses_an_unknown_kind_by_name():
+    with pytest.raises(ValueError, match="'tertiary'"):
+        charts.status_tag("tertiary")
+
+
+def test_the_status_key_explains_both_tags_under_the_figure():
+    fig, ax = plt.subplots()
+    key = charts.status_key(fig)
+    assert "[s] secondary" in key.get_text() and "[d] derived" in key.get_text()
+    fig.canvas.draw()
+    assert key.get_window_extent().y1 < ax.get_window_extent().y0
+
+
+def test_the_25000_killed_is_marked_secondary_and_derived():
+    estimates = data.load("official_estimates").set_index("estimate_id")
+    row = estimates.loc["fk_2016_01"]
+    assert (row["value_low"], row["qualifier"]) == (25_000, "at least")
+    assert charts.status_tag(row["kind"], row["derived"]) == " [s, d]"
+    assert not estimates.drop("fk_2016_01")["derived"].any()
+
+
+# --- chart furniture ------------------------------------------------------------------------
+
+
+def crowded_points():
+    """Four points close together, the way the foreign-fighter estimates of February 2016 sit."""
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    x = pd.to_datetime(["2016-02-09", "2016-02-23", "2016-02-23", "2015-11-20"])
+    y = [36_500, 35_000, 25_000, 30_000]
+    ax.plot(x, y, marker="o", linestyle=":")
+    ax.set_ylim(0, 50_000)
+    charts.date_axis(ax)
+    return fig, ax, x, y
+
+
+def test_naive_labels_collide_and_chart_problems_says_which():
+    fig, ax, x, y = crowded_points()
+    for xi, yi, text in zip(x, y, ["more than 36,500", "35,000", "about 25,000", "30,000"]):
+        ax.annotate(text, (xi, yi), xytext=(8, 4), textcoords="offset points")
+    problems = charts.chart_problems(fig)
+    assert "'more than 36,500' overlaps '35,000'" in problems
+
+
+def test_place_labels_finds_a_free_place_for_each_label():
+    fig, ax, x, y = crowded_points()
+    labels = charts.place_labels(ax, x, y, ["more than 36,500", "35,000", "about 25,000", "30,000"])
+    assert [label.get_text() for label in labels] == ["more than 36,500", "35,000",
+                                                      "about 25,000", "30,000"]
+    assert charts.chart_problems(fig) == []
+
+
+def test_place_labels_keeps_clear_of_a_line_through_the_point():
+    fig, ax = plt.subplots(figsize=(5, 3))
+    ax.plot([0, 10], [0, 10])  # a diagonal line through the labelled point
+    ax.plot([5], [5], marker="o")
+    (label,) = charts.place_labels(ax, [5], [5], ["the middle"])
+    assert charts.chart_problems(fig) == []
+    assert label.get_text() == "the middle"
+
+
+def test_place_labels_wants_one_text_per_point():
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="got 2 x values, 2 y values and 1 texts"):
+        charts.place_labels(ax, [1, 2], [1, 2], ["one"])
+
+
+def test_chart_problems_finds_a_label_crossed_by_a_line():
+    fig, ax = plt.subplots()
+    ax.plot([0, 10], [5, 5])
+    ax.set_xlim(0, 10)
+    ax.text(5, 5, "crossed", ha="center", va="center")
+    assert charts.chart_problems(fig) == ["'crossed' is crossed by a line or covers a marker"]
+
+
+def test_chart_problems_finds_date_ticks_without_a_year():
+    fig, ax = plt.subplots()
+    ax.plot(pd.to_datetime(["2015-07-01", "2016-03-01"]), [1, 2])
+    ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%b"))
+    assert any("shows no year" in p for p in charts.chart_problems(fig))
+    charts.date_axis(ax)
+    assert charts.chart_problems(fig) == []
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and all(re.search(r"\d{4}", t) for t in ticks)
+
+
+def test_date_axis_refuses_an_unknown_axis():
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="'z'"):
+        charts.date_axis(ax, axis="z")
+
+
+def test_chart_problems_finds_a_title_cut_off_at_the_edge():
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.set_title("a title far too long for a figure three inches wide, cut off at its edge")
+    assert any("runs off the edge" in p for p in charts.chart_problems(fig))
+
+
+def test_legend_keeps_one_entry_per_label_and_hides_no_data():
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for i in range(3):  # three points that share a label, as the timeline's markers do
+        ax.plot([i], [i], marker="o", linestyle="", color="C0", label="in the article")
+    ax.plot([0, 2], [2, 2], marker="s", linestyle="", color="C1", label="context")
+    ax.set(xlim=(-0.5, 2.5), ylim=(-0.5, 2.5))
+    box = charts.legend(ax, title="events")
+    assert [t.get_text() for t in box.get_texts()] == ["in the article", "context"]
+    assert charts.chart_problems(fig) == []
+
+
+def test_a_legend_over_data_is_reported():
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1], [1, 1], marker="o", label="a series along the top")
+    ax.set_ylim(0, 1.05)
+    ax.legend(loc="upper left")
+    assert "the legend covers data" in charts.chart_problems(fig)
+
+
+def test_legend_says_nothing_when_nothing_has_a_label():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    assert charts.legend(ax) is None
+
+
+# --- every chart of lesson 04, lesson and solutions -----------------------------------------
+
+
+@functools.cache
+def shown_figures(path):
+    """Run a notebook's code cells here and return each figure it shows, by cell number."""
+    namespace, shown = {}, []
+    cells = read(path).cells
+    for number, cell in enumerate(cells):
+        if cell.cell_type != "code" or "raises-exception" in cell.metadata.get("tags", []):
+            continue
+        source = "\n".join(line for line in cell.source.splitlines() if not line.startswith("%"))
+        namespace["plt"] = plt
+        original = plt.show
+        plt.show = lambda *args, number=number, **kwargs: shown.append((number, plt.gcf()))
+        try:
+            exec(compile(source, f"{path.name}, cell {number}", "exec"), namespace)
+        finally:
+            plt.show = original
+    return shown
+
+
+@pytest.mark.parametrize("folder", ["notebooks", "solutions"])
+def test_every_lesson_04_chart_is_free_of_collisions_and_dates_every_tick(folder, capsys):
+    path = ROOT / folder / "04-charts-that-tell-the-truth.ipynb"
+    shown = shown_figures(path)
+    assert len(shown) >= 5
+    problems = {number: charts.chart_problems(fig) for number, fig in shown}
+    assert problems == {number: [] for number, _ in shown}
+
+
+def test_lesson_04_draws_the_articles_10000_as_a_rise_not_a_level():
+    shown = dict(shown_figures(ROOT / "notebooks" / "04-charts-that-tell-the-truth.ipynb"))
+    killed_chart = next(fig for fig in shown.values()
+                        if "claimed totals" in (fig._suptitle.get_text() if fig._suptitle else ""))
+    ax = killed_chart.axes[0]
+    levels = [line for line in ax.get_lines()
+              if len(set(np.round(line.get_ydata(), 6))) == 1 and 10_000 in line.get_ydata()]
+    assert not levels  # no horizontal line at 10,000 on an axis of running totals
+    arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    rises = [a.xy[1] - a.xyann[1] for a in arrows
+             if a.xycoords == "data" and a.get_anncoords() == "data"]
+    assert 10_000 in rises
 
 
 # --- the Arabic rendering path --------------------------------------------------------------

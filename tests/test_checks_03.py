@@ -252,7 +252,8 @@ def test_the_right_values_are_twitters_and_the_articles():
         frozenset({"tw_blog_2016_02", "tw_blog_2016_08"}), frozenset({"tw_blog_2016_08", "tw_tr_2016h2"})}
     assert classify(235_000, 235_000, False) == "wrong_date_or_window"
     assert classify(1_210_000, 1_210_357, True) == "rounded"
-    assert len(RIGHT["q03_5"]) == 6  # the imolaoggi link is gone (facts.md, revision 2026-12-02)
+    # the imolaoggi link is gone; Clapper's 36,500 is linked through FOX6's report (facts.md, 2026-12-02)
+    assert len(RIGHT["q03_5"]) == 7
     assert "leading propagandists" in C03_QUOTE and "independently by Internet users" in C03_QUOTE
 
 

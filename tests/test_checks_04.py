@@ -12,6 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 import seaborn as sns  # noqa: E402
 from conftest import run_check as run
@@ -238,3 +239,30 @@ def test_q04_5_foreign_fighters_mixed_in_are_caught(capsys):
     ax = new_axes()
     ax.plot(range(len(ESTIMATES)), ESTIMATES["value_low"], marker="o", linestyle="")
     assert "foreign fighters" in run(capsys, "q04_5", ax)
+
+
+# --- the solutions' fuller charts still pass ------------------------------------------------
+
+
+def test_q04_2_dotted_lines_with_bound_markers_and_dodged_days_pass(capsys):
+    # The solution draws each study as a dotted line, its bounds as triangles (a scatter on
+    # top) and moves studies that counted the same month to different days of that month.
+    ax = new_axes()
+    counts = PRODUCTION.assign(reading=PRODUCTION["qualifier"].map(charts.READING))
+    counts["day"] = counts["period_start"] + pd.to_timedelta(
+        counts.groupby("period_start").cumcount() * 9 + 3, unit="D")
+    sns.lineplot(data=counts, x="day", y="count", hue="series_id", estimator=None,
+                 linestyle=":", ax=ax)
+    sns.scatterplot(data=counts, x="day", y="count", hue="series_id", style="reading",
+                    markers=charts.MARKER, ax=ax, legend=False)
+    assert run(capsys, "q04_2", ax).startswith("✅")
+
+
+def test_q04_5_a_range_drawn_as_a_range_passes(capsys):
+    ax = killed_claims(title="Claimed totals went from more than 10,000 to 60,000–70,000")
+    dated = ESTIMATES[(ESTIMATES["metric"] == "fighters_killed_cumulative")
+                      & (ESTIMATES["date_precision"] != "unknown")]
+    ranges = charts.with_spans(dated[dated["value_low"] != dated["value_high"]])
+    ax.vlines(ranges["middle"], ranges["value_low"], ranges["value_high"])
+    assert len(ranges) >= 1
+    assert run(capsys, "q04_5", ax).startswith("✅")

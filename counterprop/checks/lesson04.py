@@ -163,7 +163,7 @@ def q04_2(ax: Any) -> Feedback:
     found_counts = Counter(found)
     if found_counts == expected:
         return correct(f"{sum(expected.values())} separate lines, each from one study. "
-                       "Every one of them falls.")
+                       "Each one ends lower than it began.")
     missing = expected - found_counts
     if missing:
         names = sorted(sid for sid, values in counts.items() if values in missing)
