@@ -246,6 +246,9 @@ def test_no_default_numbers_in_model_signatures() -> None:
         for parameter in inspect.signature(func).parameters.values():
             if parameter.default is inspect.Parameter.empty:
                 continue
+            if (func.__name__, parameter.name) == ("funnel", "attitude_change"):
+                assert parameter.default is None  # there only to refuse a number, kindly
+                continue
             assert (func.__name__, parameter.name) == ("fit_slow_hazard", "days")
             assert parameter.default == row("survival", "slow_window_days")["default"] == 3 * 30
 
@@ -577,13 +580,16 @@ def test_no_argument_can_give_attitude_change_a_number() -> None:
         "impressions",
         "ctr",
         "minutes_per_viewer",
+        "attitude_change",
     ]
     assert all(
         p.kind is inspect.Parameter.KEYWORD_ONLY
         for p in inspect.signature(models.funnel).parameters.values()
     )
-    with pytest.raises(TypeError):
-        models.funnel(impressions=1.0, ctr=0.1, minutes_per_viewer=1.0, attitude_change=0.2)  # type: ignore[call-arg]
+    for number in (0.2, 0, 0.0):
+        with pytest.raises(ValueError, match=r"^attitude_change cannot be given a number .*RAND"):
+            models.funnel(impressions=1.0, ctr=0.1, minutes_per_viewer=1.0, attitude_change=number)  # type: ignore[arg-type]
+    assert models.funnel(impressions=1.0, ctr=0.1, minutes_per_viewer=1.0, attitude_change=None)["value"].isna().iloc[-1]
     with pytest.raises(TypeError):
         models.funnel(1.0, 0.1, 1.0, 0.2)  # type: ignore[misc]
 

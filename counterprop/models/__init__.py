@@ -16,7 +16,7 @@ model           what it computes                                           lesso
 ``takedown``    CEP 2018's two-bin arithmetic: views per known video        06
 ``production``  constant-elasticity production index P0·T^ε·O^μ·B^β        07
 ``reach``       R = P·k·F·s·(1−o)·(1−d) and a one-at-a-time sensitivity    07
-``funnel``      impressions → viewers → minutes → attitude change          08
+``funnel``      impressions → viewers → minutes → attitude change          09
                 (the last stage is unknown)
 ==============  =========================================================  ========
 
@@ -69,6 +69,7 @@ from counterprop.models.weighing import (
     WEIGHING_TABLES,
     leader_intervals,
     rank_options,
+    score_flips,
     weighing_inputs,
     weight_flips,
     weighted_scores,
@@ -93,6 +94,7 @@ __all__ = [
     "ranges",
     "rank_options",
     "reach",
+    "score_flips",
     "sensitivity",
     "share_of_views_from_long",
     "survival_mixture",

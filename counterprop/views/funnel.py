@@ -1,4 +1,4 @@
-"""Lesson 08's funnel view: a Redirect-style funnel whose last stage is honestly unknown."""
+"""Lesson 09's funnel view: a Redirect-style funnel whose last stage is honestly unknown."""
 
 from __future__ import annotations
 
@@ -23,8 +23,11 @@ class FunnelView(ModelView):
     """A Redirect-style funnel: impressions → viewers → minutes watched → attitude change.
 
     The first three stages move with the sliders; the published figures of the two campaigns
-    behind the defaults (``data/funnel.csv``) are marked for comparison. The last stage has no
-    slider and never a number: no published study measured it (RAND: "did not assess").
+    behind the defaults (``data/funnel.csv``) are marked for comparison. The impressions bar is
+    an assumption (status illustrative: no published impressions for the pilot), so it is
+    drawn hatched and labelled so. Counts computed from rounded inputs are shown rounded to
+    two significant figures ("about 320,000"). The last stage has no slider and never a
+    number: no published study measured it (RAND: "did not assess").
     """
 
     name = "funnel"
@@ -83,11 +86,17 @@ class FunnelView(ModelView):
         axis = figure.subplots()
         colours = style.PALETTE
         rows = np.arange(4)[::-1].astype(float)
+        bars = list(axis.barh(rows[:3], np.zeros(3), left=self.XLIM[0], height=0.6,
+                              color=colours[0], edgecolor="black", linewidth=0.6))
+        # Impressions are an assumption (status illustrative): hatched, pale and labelled.
+        bars[0].set(facecolor="white", hatch="//", edgecolor=STATUS_BADGE["illustrative"][1])
         artists: dict[str, Any] = {
-            "bars": list(axis.barh(rows[:3], np.zeros(3), left=self.XLIM[0], height=0.6,
-                                   color=colours[0], edgecolor="black", linewidth=0.6)),
+            "bars": bars,
             "values": [axis.text(self.XLIM[0], y, "", va="center", fontsize=9) for y in rows[:3]],
         }
+        axis.text(self.XLIM[0] * 1.3, rows[0] - 0.42, "ILLUSTRATIVE: assumed impressions "
+                  "(no published figure for the pilot)", fontsize=7.5, va="center",
+                  color=STATUS_BADGE["illustrative"][1], fontweight="bold")
         axis.barh([rows[3]], [self.XLIM[1] - self.XLIM[0]], left=self.XLIM[0], height=0.6,
                   color="0.88", hatch="xx", edgecolor="0.45", linewidth=0.6)
         axis.text(1e5, rows[3], "unknown: no published effect size (RAND did not assess it)",
@@ -120,16 +129,26 @@ class FunnelView(ModelView):
             shown = min(max(value, low), self.XLIM[1])
             bar.set_width(shown - low)
             text.set_x(shown * 1.15)
-            text.set_text(f"{value:,.0f}")
+            text.set_text(about(value))
         return False
 
     def notes_html(self, values: Mapping[str, float], outputs: Mapping[str, Any]) -> str:
         return self.locked_html + "<br>" + (
             f"viewers = impressions × CTR = {values['impressions']:,.0f} × {values['ctr']:.4f} = "
-            f"{outputs['viewers']:,.0f}; minutes = viewers × {values['minutes_per_viewer']:.2f} = "
-            f"{outputs['minutes_watched']:,.0f}. The defaults splice two campaigns: CTR from the "
-            "ADL/Moonshot US ads (4,000/175,000), minutes per viewer from the Redirect pilot "
-            "(500,000/320,000), impressions = 320,000 ÷ CTR (illustrative). The last stage, "
+            f"{about(outputs['viewers'])}; minutes = viewers × {values['minutes_per_viewer']:.2f} = "
+            f"{about(outputs['minutes_watched'])} (rounded to two significant figures: the "
+            "inputs are rounded). The defaults splice two campaigns: CTR from the ADL/Moonshot US "
+            "ads (4,000/175,000, a ratio of two lower bounds, so itself neither a lower nor an "
+            "upper bound), minutes per viewer from the Redirect pilot (500,000/320,000), "
+            "impressions = 320,000 ÷ CTR (<b>illustrative</b>: an assumption). The last stage, "
             f"{html.escape(models.ATTITUDE_STATUS)}, has no slider and no number: "
-            "<code>models.funnel</code> has no argument for it."
+            "<code>models.funnel</code> refuses any number for it."
         )
+
+
+def about(count: float) -> str:
+    """A count computed from rounded inputs, rounded to two significant figures:
+    ``about(322_000.0)`` → ``"about 320,000"``; ``about(0.0)`` → ``"0"``."""
+    if count == 0:
+        return "0"
+    return f"about {float(f'{count:.2g}'):,.0f}"
