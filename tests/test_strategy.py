@@ -384,7 +384,7 @@ def test_the_weighing_view_shows_the_named_flip():
     np.testing.assert_allclose([b.get_width() for b in view.artists["bars"]],
                                models.weighted_scores(SCORES, weights(evidence=2)))
     view.reset()
-    assert view.leaders == ["redirect"] and not view.is_illustrative
+    assert view.leaders == ["redirect"] and view.is_illustrative  # weights are judgements
 
 
 def test_the_weighing_view_says_illustrative_on_screen():
@@ -447,7 +447,8 @@ def test_the_shared_interface(view):
     assert isinstance(view.widget, widgets.VBox)
     assert set(view.sliders) == set(view.parameters) == set(view.badges)
     assert isinstance(view.figure, Figure) and view.artists and view.outputs
-    assert view.values() == view.defaults() and view.moved == [] and not view.is_illustrative
+    assert view.values() == view.defaults() and view.moved == []
+    assert view.is_illustrative == bool(view.assumptions)
     bundle = view._repr_mimebundle_()
     assert bundle["text/plain"] == repr(view) and "all at their defaults" in repr(view)
     assert "0x" not in repr(view)

@@ -58,7 +58,7 @@ def test_every_registered_view_keeps_the_contract(name):
         changed.append(not np.array_equal(before, pixels(view)))
     assert any(changed), "no slider's one-step move changes the chart"
     view.reset()
-    assert view.values() == view.defaults() and not view.is_illustrative
+    assert view.values() == view.defaults() and view.is_illustrative == bool(view.assumptions)
 
 
 def test_every_slider_default_and_range_comes_from_the_registry(view):
@@ -119,7 +119,8 @@ def test_the_shared_interface(view):
     assert isinstance(view.widget, widgets.VBox)
     assert set(view.sliders) == set(view.parameters) == set(view.badges)
     assert isinstance(view.figure, Figure) and view.artists and view.outputs
-    assert view.values() == view.defaults() and view.moved == [] and not view.is_illustrative
+    assert view.values() == view.defaults() and view.moved == []
+    assert view.is_illustrative == bool(view.assumptions)
     bundle = view._repr_mimebundle_()
     assert bundle["text/plain"] == repr(view)
     assert "application/vnd.jupyter.widget-view+json" in bundle
@@ -176,20 +177,27 @@ def test_bad_arguments_say_what_was_expected():
         make("survival").set(bogus=1.0)
 
 
-def test_moving_an_illustrative_slider_marks_the_output(view):
+def test_moving_an_illustrative_slider_keeps_the_output_marked(view):
     illustrative = [n for n, p in view.parameters.items() if p.status == "illustrative"]
     cited = [n for n, p in view.parameters.items() if p.status != "illustrative"]
-    assert illustrative, "every view has at least one assumption"
+    assert illustrative, "every view of lessons 05-07 has at least one assumption"
+    assert "every slider at its registry default" in view.status.value
     slider = view.sliders[illustrative[0]]
     slider.value = slider.max if slider.value != slider.max else slider.min
+    symbol = view.parameters[illustrative[0]].symbol
     assert view.is_illustrative and view.artists["watermark"].get_visible()
-    assert "ILLUSTRATIVE" in view.status.value
+    assert f"{symbol} = {view.parameters[illustrative[0]].format(slider.value)}" in (
+        view.artists["assumption_mark"].get_text().replace("\n", " ")
+    )
+    assert "ILLUSTRATIVE" in view.status.value and f"registry default: {symbol}" in (
+        view.status.value
+    )
     view.reset()
-    assert not view.is_illustrative and "registry default" in view.status.value
+    assert view.is_illustrative and "every slider at its registry default" in view.status.value
     if cited:
         slider = view.sliders[cited[0]]
         slider.value = slider.max if slider.value != slider.max else slider.min
-        assert not view.is_illustrative and "What-if" in view.status.value
+        assert view.is_illustrative and view.parameters[cited[0]].symbol in view.status.value
 
 
 def test_every_slider_move_of_one_step_changes_the_canvas(view):
