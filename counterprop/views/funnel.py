@@ -40,6 +40,7 @@ class FunnelView(ModelView):
     STAGES = ("impressions", "viewers", "minutes_watched")
     LABELS = ("impressions", "viewers (clicks)", "minutes watched", "attitude change")
     XLIM = (1e2, 1e8)
+    PUBLISHED = ("published",)
     figsize = (9.5, 3.9)
 
     def __init__(self, *, canvas: str = "auto", blit: bool = True) -> None:
@@ -62,6 +63,13 @@ class FunnelView(ModelView):
         )
         self.published = data.load("funnel")
         super().__init__(canvas=canvas, blit=blit)
+
+    def fixed_assumptions(self) -> list[str]:
+        """The view's one fixed assumption that is not a slider: one click is one viewer."""
+        return super().fixed_assumptions() + [
+            "viewers per click = 1 (the pilot counts individuals who watched, not clicks; the "
+            "model counts each click as one viewer: data/funnel.csv)"
+        ]
 
     def define_parameters(self) -> list[Parameter]:
         parameters = super().define_parameters()
@@ -105,7 +113,7 @@ class FunnelView(ModelView):
         stage_rows = {"impressions": rows[0], "clicks": rows[1], "minutes_watched": rows[2]}
         marks = {"redirect_pilot": ("o", "Redirect pilot (published)"),
                  "adl_moonshot_us": ("s", "ADL/Moonshot US (published)")}
-        handles = []
+        handles: list[Any] = []
         for campaign, (marker, label) in marks.items():
             found = self.published[(self.published["campaign"] == campaign)
                                    & self.published["value"].notna()
@@ -119,6 +127,7 @@ class FunnelView(ModelView):
                  xlabel="count (log scale)")
         axis.set_yticks(rows, self.LABELS)
         axis.legend(handles=handles, loc="center right", fontsize=8, frameon=True)
+        artists["published"] = handles
         axis.set_title("Reach can be counted; the effect on attitudes has not been", fontsize=10)
         artists["watermark"] = self._watermark(figure)
         return artists

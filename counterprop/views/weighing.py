@@ -85,6 +85,17 @@ class WeighingView(ModelView):
             )
         return values
 
+    def fixed_assumptions(self) -> list[str]:
+        """Every option-by-criterion score (``data/option_scores.csv``, all status
+        illustrative), one entry per option: ``"s_redirect = 2/3/4/4/4/5/4 (...)"``, the scores
+        in criteria order. No slider moves them, and each is a judgement."""
+        order = "/".join(self.criterion_ids)
+        return super().fixed_assumptions() + [
+            f"s_{option_id} = " + "/".join(f"{v:g}" for v in self.scores.loc[option_id])
+            + f" (judgement scores for {order}, status illustrative in data/option_scores.csv)"
+            for option_id in self.option_ids
+        ]
+
     # ---- the model -------------------------------------------------------------------------
 
     def compute(self, values: Mapping[str, float]) -> dict[str, Any]:
