@@ -31,7 +31,7 @@ class FunnelView(ModelView):
     """
 
     name = "funnel"
-    title = "Strategy lab: a Redirect-style funnel whose last stage is unknown"
+    title = "Choosing a response: a Redirect-style funnel whose last stage is unknown"
     SLIDERS = (
         ("funnel", "ctr", "clicks per impression"),
         ("funnel", "minutes_per_viewer", "minutes watched per viewer"),

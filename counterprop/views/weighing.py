@@ -30,7 +30,7 @@ class WeighingView(ModelView):
     """
 
     name = "weighing"
-    title = "Strategy lab: weighing response options (scores and weights are judgements)"
+    title = "Choosing a response: weighing response options (scores and weights are judgements)"
     figsize = (10.5, 4.8)
 
     def __init__(self, *, canvas: str = "auto", blit: bool = True) -> None:
