@@ -122,6 +122,23 @@ def test_no_strategy_table_cites_a_state_outlet_and_every_cited_source_has_a_ful
     assert winter["quote"] in sources.loc["quilliam_2015_release", "quote"]
 
 
+def test_every_link_in_lessons_08_and_09_is_a_source_row_and_no_state_outlet_is_cited():
+    import json
+    import re
+
+    from conftest import ROOT
+
+    urls = set(SOURCES["url"].astype(str))
+    for folder in ("notebooks", "solutions"):
+        for stem in ("08-reading-the-message", "09-choosing-a-response"):
+            nb = json.loads((ROOT / folder / f"{stem}.ipynb").read_text(encoding="utf-8"))
+            text = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+            links = re.findall(r"\((https?://[^)\s]+)\)", text)
+            assert links or folder == "solutions"
+            assert set(links) <= urls, set(links) - urls
+            assert "sputnik" not in text.lower() and "sarabic" not in text.lower()
+
+
 def test_the_harm_criterion_is_sourced_and_scored_for_every_option():
     harm = CRITERIA.set_index("criterion_id").loc["harm"]
     assert harm["source_id"] == "hrw_2020_video_unavailable"
