@@ -45,7 +45,9 @@ def krippendorff_alpha_nominal(coder_a: list[str], coder_b: list[str]) -> float:
     0.444
     """
     if len(coder_a) != len(coder_b) or not coder_a:
-        raise ValueError(f"both coders must code the same units, got {len(coder_a)} and {len(coder_b)}")
+        raise ValueError(
+            f"both coders must code the same units, got {len(coder_a)} and {len(coder_b)}"
+        )
     pairs = pd.DataFrame({"a": list(coder_a), "b": list(coder_b)})
     observed = float((pairs["a"] != pairs["b"]).mean())
     pooled = pd.concat([pairs["a"], pairs["b"]]).value_counts()
@@ -82,8 +84,8 @@ def q08_1(n_ground: Any) -> Feedback:
 def _q08_codes(answer: Any, name: str) -> dict[int, tuple[Any, Any]] | str:
     """Normalise a learner's codes to {sentence_id: (theme, appeal)}, or say what is wrong."""
     if not isinstance(answer, dict):
-        return (f"{name} should be a dict like {{5: ('theme', 'appeal'), 11: ('theme', 'appeal')}}, "
-                f"got {type_name(answer)}.")
+        return (f"{name} should be a dict like {{5: ('theme', 'appeal'), "
+                f"11: ('theme', 'appeal')}}, got {type_name(answer)}.")
     codes: dict[int, tuple[Any, Any]] = {}
     for key, value in answer.items():
         sentence = whole_number(key)
@@ -125,7 +127,8 @@ def _q08_labels(sentence: int, theme: Any, appeal: Any, name: str) -> tuple[str,
 
 @exercise
 def q08_2(message_codes: Any, ground_codes: Any = ...) -> Feedback:
-    """Two records for sentences 5 and 11: the message each describes, and the ground it bears on."""
+    """Two records for sentences 5 and 11: the message each describes, and the ground it
+    bears on."""
     frames = data.load("frames").set_index("sentence_id")
     checked: dict[str, dict[int, tuple[str, str]]] = {}
     for name, answer in (("message_codes", message_codes), ("ground_codes", ground_codes)):
@@ -234,5 +237,6 @@ def q08_4(low_alpha_means: Any) -> Feedback:
     if not about_use:
         return hint("add what you would do next: rewrite or split the rule, code again and "
                     "measure again, and in the meantime not rest conclusions on the codes.")
-    return correct("yes: low agreement means the scheme, not just a coder, is unreliable; fix the "
-                   "rule, re-code, re-measure, and do not draw conclusions from the codes until then.")
+    return correct("yes: low agreement means the scheme, not just a coder, is unreliable; fix "
+                   "the rule, re-code, re-measure, and do not draw conclusions from the codes "
+                   "until then.")

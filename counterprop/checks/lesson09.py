@@ -165,7 +165,8 @@ def q09_4(n_fragile: Any, my_weights: Any = ...) -> Feedback:
                     + ", ".join(defaults.index) + ".")
     vector = [finite_number(my_weights[name]) for name in defaults.index]
     if any(v is None or v < 0 for v in vector) or sum(vector) <= 0:
-        return hint("every weight should be a number of at least 0, and not all 0: fix exercise 3 first.")
+        return hint("every weight should be a number of at least 0, and not all 0: fix "
+                    "exercise 3 first.")
     given = whole_number(n_fragile)
     if given is None:
         return hint(f"expected a whole number (int), got {type_name(n_fragile)}.")
@@ -176,7 +177,8 @@ def q09_4(n_fragile: Any, my_weights: Any = ...) -> Feedback:
         verdict = ("no single judgement moves the top of your ranking: robust, but ask whether it "
                    "is robust because several criteria reward the same thing"
                    if given == 0 else
-                   f"{flips} flip{'s' if flips != 1 else ''} and {ties} tie{'s' if ties != 1 else ''}: "
+                   f"{flips} flip{'s' if flips != 1 else ''} and "
+                   f"{ties} tie{'s' if ties != 1 else ''}: "
                    "one score one point off changes your recommendation, so say which scores "
                    "you are least sure of")
         return correct(f"{given} of the {len(table)} single-score changes of ±1; {verdict}.")
@@ -186,8 +188,9 @@ def q09_4(n_fragile: Any, my_weights: Any = ...) -> Feedback:
         return hint("that is every change in the table; keep the rows whose effect is not 'none'.")
     if given == len(table) - flips - ties:
         return hint("those are the changes that leave the leader alone; count the others.")
-    return hint("not quite. Try models.score_flips(scores, [my_weights[c] for c in scores.columns], "
-                "low=1, high=5, step=1), then count the rows whose effect is not 'none'.")
+    return hint("not quite. Try models.score_flips(scores, [my_weights[c] for c in "
+                "scores.columns], low=1, high=5, step=1), then count the rows whose effect is "
+                "not 'none'.")
 
 
 @exercise

@@ -335,11 +335,14 @@ def score_flips(
 
     >>> table = pd.DataFrame([[4.0, 2.0], [2.0, 3.0]], index=["A", "B"], columns=["x", "y"])
     >>> flips = score_flips(table, [1, 1], low=1, high=5, step=1)
-    >>> flips[flips["effect"] != "none"][["option", "criterion", "new_score", "effect"]].values.tolist()
+    >>> changed = flips[flips["effect"] != "none"]
+    >>> changed[["option", "criterion", "new_score", "effect"]].values.tolist()
     [['A', 'x', 3.0, 'tie'], ['A', 'y', 1.0, 'tie'], ['B', 'x', 3.0, 'tie'], ['B', 'y', 4.0, 'tie']]
     """
     if not isinstance(scores, pd.DataFrame):
-        raise ValueError(f"scores must be a DataFrame of options × criteria, got {type(scores).__name__}")
+        raise ValueError(
+            f"scores must be a DataFrame of options × criteria, got {type(scores).__name__}"
+        )
     s, w = _weighing_arrays(scores, weights)
     if w.ndim != 1:
         raise ValueError(f"weights must be one weight vector (1 dimension), got shape {w.shape}")

@@ -144,7 +144,8 @@ class FunnelView(ModelView):
     def notes_html(self, values: Mapping[str, float], outputs: Mapping[str, Any]) -> str:
         return self.locked_html + "<br>" + (
             f"viewers = impressions × CTR = {values['impressions']:,.0f} × {values['ctr']:.4f} = "
-            f"{about(outputs['viewers'])}; minutes = viewers × {values['minutes_per_viewer']:.2f} = "
+            f"{about(outputs['viewers'])}; "
+            f"minutes = viewers × {values['minutes_per_viewer']:.2f} = "
             f"{about(outputs['minutes_watched'])} (rounded to two significant figures: the "
             "inputs are rounded). The defaults splice two campaigns: CTR from the ADL/Moonshot US "
             "ads (4,000/175,000, a ratio of two lower bounds, so itself neither a lower nor an "
