@@ -56,6 +56,8 @@ from counterprop.models.base import (
 from counterprop.models.funnel import ATTITUDE_STATUS, funnel
 from counterprop.models.reach import production_index, reach, sensitivity
 from counterprop.models.survival import (
+    MixtureFit,
+    fit_mixture,
     fit_single_hazard,
     fit_slow_hazard,
     followers_by_return,
@@ -78,11 +80,13 @@ from counterprop.models.weighing import (
 __all__ = [
     "ATTITUDE_STATUS",
     "MODELS",
+    "MixtureFit",
     "PARAMETERS_CSV",
     "STATUSES",
     "TIE_TOLERANCE",
     "WEIGHING_TABLES",
     "defaults",
+    "fit_mixture",
     "fit_single_hazard",
     "fit_slow_hazard",
     "followers_by_return",

@@ -191,35 +191,6 @@ def badge_html(parameter: Parameter, sources: pd.DataFrame | None = None) -> str
     )
 
 
-def survival_floor(share_fast: float, hazard_fast: float, days: float) -> float:
-    """The smallest share gone by ``days`` that the fast group allows: a·(1 − e^(−h_f·D))."""
-    return share_fast * -math.expm1(-hazard_fast * days)
-
-
-def raise_share_gone(
-    values: Mapping[str, float], hazard_fast: float, days: float, parameter: Parameter
-) -> dict[str, float]:
-    """``values`` with ``share_gone_90d`` raised to the first slider position the model solves.
-
-    The fast group alone loses a·(1 − e^(−h_f·D)) by day D, so a smaller share gone by day 90
-    has no slow hazard (registry note of ``survival.share_gone_90d``; ``fit_slow_hazard``).
-    """
-    values = dict(values)
-    floor = survival_floor(values["share_fast"], hazard_fast, days)
-    if values["share_gone_90d"] < floor:
-        values["share_gone_90d"] = up_to_grid(floor, parameter)
-    return values
-
-
-def raised_note(before: Mapping[str, float], after: Mapping[str, float]) -> str:
-    return (
-        f"<b>p₉₀ was raised to {after['share_gone_90d']:.2f}</b> (you asked for "
-        f"{before['share_gone_90d']:.2f}): with a = {after['share_fast']:.2f} of accounts caught "
-        "within two days, at least that share is gone by day 90, so no slow rate could leave "
-        "more accounts alive."
-    )
-
-
 def up_to_grid(bound: float, parameter: Parameter) -> float:
     """The first slider position of ``parameter`` at or above ``bound``."""
     step = parameter.step
