@@ -2,75 +2,63 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import krippendorff
 import pytest
 from conftest import run_check as run
 
-from counterprop import checks, data, models
+from counterprop import checks, data
+from counterprop.checks.lesson08 import krippendorff_alpha_nominal
 
-# The right answers, computed the way solutions/08-strategy-lab.ipynb computes them.
-RESPONSES = data.load("responses")
+# The right answers, computed the way solutions/08-reading-the-message.ipynb computes them.
 FRAMES = data.load("frames").set_index("sentence_id")
-PUBLISHED = data.load("funnel").set_index(["campaign", "stage"])["value"]
-ADL_CTR = PUBLISHED["adl_moonshot_us", "clicks"] / PUBLISHED["adl_moonshot_us", "impressions"]
-WEIGHTS = {"evidence": 2, "reach": 1, "speed": 1, "cost": 1, "backlash": 1, "displacement": 1}
-DEFENCE = ("Evidence strength counts double: only suspensions have independent measurements of "
-           "their effect (Conway et al. 2017), while RAND did not assess whether the Redirect "
-           "videos changed attitudes.")
-GOAL = ("Within 12 months, cut the median time that newly created pro-IS accounts stay live on "
-        "the two largest platforms in the region by half.")
-MEASURES = ["Account lifetimes and followers regained on return",
-            "Attitude or behaviour change among the audience: unknown, and said so in every report"]
+MESSAGE = {5: ("none", "none"), 11: ("none", "none")}
+GROUND = {5: ("none", "none"), 11: ("war", "rational_choice")}
+MY_GROUND = {1: "utopia", 2: "none", 4: "war", 5: "none", 7: "none", 10: "war", 11: "war"}
+COURSE = [FRAMES.loc[s, "ground_theme"] for s in MY_GROUND]
+MY_ALPHA = krippendorff.alpha(reliability_data=[list(MY_GROUND.values()), COURSE],
+                              level_of_measurement="nominal")
+LOW = ("The rule can be read in two ways, so the codes depend on the reader; we should split or "
+       "rewrite the rule, code again alone and measure again.")
 
 RIGHT = {
-    "q08_1": ((RESPONSES["response_type"] == "military").sum(),),
-    "q08_2": ({5: tuple(FRAMES.loc[5, ["winter_theme", "ingram_appeal"]]),
-               11: tuple(FRAMES.loc[11, ["winter_theme", "ingram_appeal"]])},),
-    "q08_3": (ADL_CTR,),
-    "q08_4": (WEIGHTS, DEFENCE),
-    "q08_5": (GOAL, MEASURES),
+    "q08_1": ((FRAMES["ground_theme"] != "none").sum(),),
+    "q08_2": (MESSAGE, GROUND),
+    "q08_3": (MY_GROUND, MY_ALPHA),
+    "q08_4": (LOW,),
 }
 WRONG = {
     "q08_1": [
-        ((len(RESPONSES),), "every response"),
-        (((RESPONSES["response_type"] == "disruption").sum(),), "disruption rows"),
-        (((RESPONSES["ingram_tier"] == "tier_1").sum(),), "messaging (Tier 1)"),
+        ((len(FRAMES),), "every coded sentence"),
+        ((0,), "message_theme column"),
+        ((len(FRAMES) - 3,), "bear on no theme's ground"),
+        (("3",), "expected a whole number"),
     ],
     "q08_2": [
-        (({5: ("belonging", "identity_choice"), 11: ("war", "rational_choice")},),
-         "not what you know"),
-        (({5: ("none", "none"), 11: ("war", "none")},), "livelihood"),
-        (({5: ("none", "none"), 11: ("none", "rational_choice")},), "battlefield"),
-        (({5: ("none", "none"), 11: ("war", "rational choice")},), "underscore"),
-        (({5: ("none", "none"), 11: ("rational_choice", "war")},), "wrong way round"),
-        (({5: ("none", "none")},), "exactly sentences 5 and 11"),
-        (({5: ("hope", "none"), 11: ("war", "rational_choice")},), "not one of Winter's labels"),
+        (({5: ("none", "none"), 11: ("war", "rational_choice")}, GROUND), "bears on, not a message"),
+        (({5: ("belonging", "identity_choice"), 11: ("none", "none")}, GROUND), "not what you know"),
+        ((MESSAGE, {5: ("none", "none"), 11: ("war", "none")}), "livelihood"),
+        ((MESSAGE, {5: ("none", "none"), 11: ("none", "rational_choice")}), "battlefield"),
+        ((MESSAGE, {5: ("war", "none"), 11: ("war", "rational_choice")}), "purpose"),
+        ((MESSAGE, {5: ("none", "none"), 11: ("war", "rational choice")}), "underscore"),
+        ((MESSAGE, {5: ("none", "none"), 11: ("rational_choice", "war")}), "wrong way round"),
+        (({5: ("none", "none")}, GROUND), "exactly sentences 5 and 11"),
+        (({5: ("hope", "none"), 11: ("none", "none")}, GROUND), "not one of Winter's labels"),
+        (("war", GROUND), "should be a dict"),
     ],
     "q08_3": [
-        ((100 * ADL_CTR,), "percentage"),
-        ((PUBLISHED["redirect_pilot", "clicks"] / PUBLISHED["adl_moonshot_us", "impressions"],),
-         "two different campaigns"),
-        ((PUBLISHED["adl_moonshot_us", "clicks"] / PUBLISHED["redirect_pilot", "clicks"],),
-         "two different campaigns"),
-        ((1 / ADL_CTR,), "upside down"),
+        ((MY_GROUND, 6 / 7), "raw agreement"),
+        ((MY_GROUND, 1 / 7), "observed disagreement"),
+        ((MY_GROUND, 0.5), "not quite"),
+        (({1: "utopia", 99: "war"}, 0.5), "not a coded sentence id"),
+        (({1: "utopia", 2: "hope"}, 0.5), "not one of Winter's labels"),
+        (({1: "utopia"}, 1.0), "at least two sentences"),
+        (({2: "none", 3: "none"}, 1.0), "alpha is undefined"),
+        ((MY_GROUND, "0.78"), "should be a number"),
     ],
     "q08_4": [
-        (({k: 1 for k in WEIGHTS}, DEFENCE), "default equal weights"),
-        ((WEIGHTS, "Evidence matters."), "at least 8 words"),
-        (({**WEIGHTS, "evidence": 1, "displacement": 3}, DEFENCE), "Low displacement"),
-        (({"evidence": 2}, DEFENCE), "missing: reach"),
-        (({k: 0 for k in WEIGHTS}, DEFENCE), "nothing counts"),
-        (({**WEIGHTS, "evidence": 9}, DEFENCE), "from 0 to 5"),
-        ((WEIGHTS,), "write your defence too"),
-    ],
-    "q08_5": [
-        (("Reduce propaganda.", MEASURES), "at least 8 words"),
-        (("Reduce the appeal of the group's propaganda among young people online", MEASURES),
-         "add a number"),
-        ((GOAL, ["clicks per week", "minutes watched"]), "stop at reach"),
-        ((GOAL, ["survey of attitudes", "interviews with former supporters"]), "reach measure"),
-        ((GOAL, "clicks"), "list of short texts"),
-        ((GOAL,), "write your measures too"),
+        (("It is low.",), "at least 8 words"),
+        (("The coders were tired that day and made a lot of silly mistakes.",), "coding rule itself"),
+        (("The rule is ambiguous and two careful people would read it differently.",), "what you would do next"),
     ],
 }
 
@@ -101,21 +89,36 @@ def test_an_untouched_answer_is_not_attempted(capsys, name):
 
 def test_the_right_values_are_the_tables():
     # Independent facts, so the checks cannot silently drift with the tables.
-    assert RIGHT["q08_1"][0] == 4
-    assert RIGHT["q08_2"][0] == {5: ("none", "none"), 11: ("war", "rational_choice")}
-    assert round(RIGHT["q08_3"][0], 4) == round(4_000 / 175_000, 4)
+    assert RIGHT["q08_1"][0] == 3
+    assert {s: tuple(FRAMES.loc[s, ["message_theme", "message_appeal"]]) for s in (5, 11)} == MESSAGE
+    assert {s: tuple(FRAMES.loc[s, ["ground_theme", "ground_appeal"]]) for s in (5, 11)} == GROUND
+    # one disagreement (sentence 4) in seven: pooled utopia 2, none 7, war 5 of n = 14
+    by_formula = 1 - (1 / 7) / ((14**2 - (2**2 + 7**2 + 5**2)) / (14 * 13))
+    assert MY_ALPHA == pytest.approx(by_formula) and round(by_formula, 3) == 0.78
 
 
-def test_codes_as_a_table_and_rounded_rates_are_accepted(capsys):
-    table = pd.DataFrame({"sentence_id": [5, 11], "winter_theme": ["none", "war"],
-                          "ingram_appeal": ["none", "rational_choice"]})
-    assert run(capsys, "q08_2", table).startswith("✅")
-    assert run(capsys, "q08_3", 0.023).startswith("✅")
+@pytest.mark.parametrize("pair", [
+    (["a", "a", "b", "c"], ["a", "b", "b", "c"]),
+    (["x"] * 5 + ["y"], ["x"] * 6),
+    (["none", "war", "war"], ["war", "none", "none"]),
+])
+def test_the_hand_alpha_equals_the_library(pair):
+    a, b = pair
+    assert krippendorff_alpha_nominal(a, b) == pytest.approx(
+        krippendorff.alpha(reliability_data=[a, b], level_of_measurement="nominal"))
 
 
-def test_the_weighting_check_names_the_leader_the_model_gives(capsys):
-    out = run(capsys, "q08_4", WEIGHTS, DEFENCE)
-    scores, _ = models.weighing_inputs()
-    ranks = models.rank_options(scores, list(WEIGHTS.values()))
-    first = data.load("options").set_index("option_id").loc[scores.index[ranks == 1][0], "option"]
-    assert first in out
+def test_the_hand_alpha_names_bad_input():
+    with pytest.raises(ValueError, match="both coders must code the same units, got 2 and 1"):
+        krippendorff_alpha_nominal(["a", "b"], ["a"])
+
+
+def test_the_agreement_check_judges_the_learners_own_codes(capsys):
+    # Any codes are fine: the check recomputes alpha from them, never from a fixed answer.
+    codes = {1: "none", 2: "none", 4: "none", 10: "war", 11: "utopia"}
+    course = [FRAMES.loc[s, "ground_theme"] for s in codes]
+    alpha = krippendorff.alpha(reliability_data=[list(codes.values()), course],
+                               level_of_measurement="nominal")
+    out = run(capsys, "q08_3", codes, alpha)
+    assert out.startswith("✅") and f"{alpha:.3f}" in out
+    assert run(capsys, "q08_3", codes, alpha + 0.1).startswith("💡")

@@ -51,6 +51,7 @@ SOURCE_IDS = {
     "twitter_tr_2017h2",
     "cep_2018",
     "milton_2016",
+    "cnsnews_undated",
     "milton_2018",
     "ihs_2018",
     "redirect_pilot",
@@ -147,6 +148,12 @@ def test_illustrative_rows_say_assumption() -> None:
         assert "assumption" in r["formula_or_note"].lower(), f"{r['model']}.{r['name']}"
 
 
+def joint_fit(early: float, late: float, hazard_fast: float) -> models.MixtureFit:
+    """``fit_mixture`` as a registry formula writes it: the two shares, then h_f."""
+    return models.fit_mixture(share_gone_early=early, share_gone_late=late,
+                              hazard_fast=hazard_fast)
+
+
 def test_derived_rows_show_a_formula_that_reproduces_the_default() -> None:
     """Every formula in backticks, evaluated, equals the default to the digits printed."""
     rows_with_formula = 0
@@ -157,7 +164,8 @@ def test_derived_rows_show_a_formula_that_reproduces_the_default() -> None:
         if not match:
             continue
         rows_with_formula += 1
-        value = eval(match.group(1), {"__builtins__": {}}, {"ln": math.log, "exp": math.exp})
+        names = {"ln": math.log, "exp": math.exp, "fit_mixture": joint_fit}
+        value = eval(match.group(1), {"__builtins__": {}}, names)
         decimals = len(r["default"].partition(".")[2])
         assert abs(value - float(r["default"])) <= 0.5 * 10**-decimals + 1e-12, (
             f"{r['model']}.{r['name']}: formula gives {value}, default is {r['default']}"
@@ -167,10 +175,13 @@ def test_derived_rows_show_a_formula_that_reproduces_the_default() -> None:
 
 # The rows of methods.md §8 (and §2), as published: (model, name, default, min, max, status).
 METHODS_REGISTRY = [
-    ("survival", "share_fast", 0.30, 0, 0.8, "empirical"),
+    # a and h_s are now fitted jointly to both of Conway's points (lesson 05): a = 0.337 is a
+    # derived, latent share anchored to the published bound 0.30; h_s = 0.0065, not 0.007
+    ("survival", "share_fast", 0.337, 0, 0.8, "derived"),
+    ("survival", "share_gone_2d", 0.30, 0.3, 0.6, "empirical"),
     ("survival", "share_gone_90d", 0.63, 0.3, 0.95, "empirical"),
     ("survival", "hazard_fast", 1.0, 0.5, 2, "illustrative"),
-    ("survival", "hazard_slow", 0.007, 0.001, 0.05, "derived"),
+    ("survival", "hazard_slow", 0.0065, 0.001, 0.05, "derived"),
     ("survival", "followers", 350, 100, 1000, "empirical"),
     ("survival", "retention", 0.5, 0.1, 0.9, "illustrative"),
     ("survival", "share_before_first_tweet", 0.74, 0, 0.95, "empirical"),
@@ -179,6 +190,7 @@ METHODS_REGISTRY = [
     ("takedown", "views_long", 459, 100, 1000, "derived"),
     ("takedown", "uploads_per_video", 5.9, 1, 10, "derived"),
     ("takedown", "share_blocked", 0, 0, 1, "illustrative"),
+    ("takedown", "share_first_hashed", 0, 0, 1, "illustrative"),
     ("production", "P0", 700, None, None, "empirical"),
     ("production", "territory", 0.11, 0, 1, "empirical"),
     ("production", "epsilon", 0.44, 0, 1.5, "derived"),
@@ -245,6 +257,9 @@ def test_no_default_numbers_in_model_signatures() -> None:
     for func in PUBLIC_MODEL_FUNCTIONS:
         for parameter in inspect.signature(func).parameters.values():
             if parameter.default is inspect.Parameter.empty:
+                continue
+            if (func.__name__, parameter.name) == ("funnel", "attitude_change"):
+                assert parameter.default is None  # there only to refuse a number, kindly
                 continue
             assert (func.__name__, parameter.name) == ("fit_slow_hazard", "days")
             assert parameter.default == row("survival", "slow_window_days")["default"] == 3 * 30
@@ -419,18 +434,56 @@ def test_takedown_views_reproduce_cep_and_model_blocking() -> None:
         "views_long": CEP_VIEWS_LONG / (CEP_SHARE_LONG * CEP_UPLOADS),
         "uploads_per_video": CEP_UPLOADS / CEP_VIDEOS,
     }
-    # no blocking: all 163,391 views spread over the 229 known videos
-    assert models.takedown_views(**inputs, share_blocked=0) == pytest.approx(CEP_VIEWS / CEP_VIDEOS)
-    # every re-upload blocked: only the first upload of each video, at the average views per upload
-    assert models.takedown_views(**inputs, share_blocked=1) == pytest.approx(
-        CEP_VIEWS / CEP_UPLOADS
+    # no blocking: all 163,391 views spread over the 229 known videos, whatever c is
+    for first in (0.0, 1.0):
+        assert models.takedown_views(
+            **inputs, share_blocked=0, share_first_hashed=first
+        ) == pytest.approx(CEP_VIEWS / CEP_VIDEOS)
+    # every re-upload blocked, first uploads unknown (c = 0): only the first upload of each
+    # video is left, at the average views per upload
+    assert models.takedown_views(**inputs, share_blocked=1, share_first_hashed=0) == (
+        pytest.approx(CEP_VIEWS / CEP_UPLOADS)
     )
-    blocked = models.takedown_views(**inputs, share_blocked=np.linspace(0, 1, 11))
+    # first uploads already hashed (c = 1): blocking acts on every upload, V = U(1 - b)·E[v]
+    assert models.takedown_views(**inputs, share_blocked=1, share_first_hashed=1) == 0
+    half = models.takedown_views(**inputs, share_blocked=0.5, share_first_hashed=1)
+    assert half == pytest.approx(0.5 * CEP_VIEWS / CEP_VIDEOS)
+    blocked = models.takedown_views(**inputs, share_blocked=np.linspace(0, 1, 11),
+                                    share_first_hashed=0)
     assert np.all(np.diff(blocked) < 0)
-    one_upload = {**inputs, "uploads_per_video": 1}
+    one_upload = {**inputs, "uploads_per_video": 1, "share_first_hashed": 0}
     assert models.takedown_views(**one_upload, share_blocked=0) == models.takedown_views(
         **one_upload, share_blocked=1
     )
+
+
+def test_fit_mixture_meets_both_points() -> None:
+    a, h_s = models.fit_mixture(share_gone_early=CONWAY_GONE_BY_DAY_2,
+                                share_gone_late=CONWAY_GONE_BY_DAY_90, hazard_fast=1.0)
+    assert (round(a, 3), round(h_s, 4)) == (0.337, 0.0065)
+    for day, gone in ((2, CONWAY_GONE_BY_DAY_2), (90, CONWAY_GONE_BY_DAY_90)):
+        live = models.survival_mixture(day, share_fast=a, hazard_fast=1.0, hazard_slow=h_s)
+        assert 1 - live == pytest.approx(gone, abs=1e-9)
+    # a is latent: it moves with the assumed fast hazard, and fit_slow_hazard agrees at that a
+    fits = models.fit_mixture(share_gone_early=0.3, share_gone_late=0.63,
+                              hazard_fast=np.array([0.5, 1.0, 2.0]))
+    assert np.all(np.diff(fits.share_fast) < 0)
+    assert models.fit_slow_hazard(share_fast=a, share_gone_90d=0.63, hazard_fast=1.0) == (
+        pytest.approx(h_s)
+    )
+
+
+@pytest.mark.parametrize(
+    ("early", "late", "hazard_fast", "message"),
+    [
+        (0.7, 0.9, 0.5, "share_gone_early must be greater than 0 and less than 0.632121"),
+        (0.3, 0.2, 1.0, "share_gone_late must be at least 0.34"),
+        (0.3, 0.63, 0.0, "hazard_fast must be greater than 0"),
+    ],
+)
+def test_fit_mixture_names_the_impossible_value(early, late, hazard_fast, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        models.fit_mixture(share_gone_early=early, share_gone_late=late, hazard_fast=hazard_fast)
 
 
 # =============================================================================================
@@ -577,13 +630,16 @@ def test_no_argument_can_give_attitude_change_a_number() -> None:
         "impressions",
         "ctr",
         "minutes_per_viewer",
+        "attitude_change",
     ]
     assert all(
         p.kind is inspect.Parameter.KEYWORD_ONLY
         for p in inspect.signature(models.funnel).parameters.values()
     )
-    with pytest.raises(TypeError):
-        models.funnel(impressions=1.0, ctr=0.1, minutes_per_viewer=1.0, attitude_change=0.2)  # type: ignore[call-arg]
+    for number in (0.2, 0, 0.0):
+        with pytest.raises(ValueError, match=r"^attitude_change cannot be given a number .*RAND"):
+            models.funnel(impressions=1.0, ctr=0.1, minutes_per_viewer=1.0, attitude_change=number)  # type: ignore[arg-type]
+    assert models.funnel(impressions=1.0, ctr=0.1, minutes_per_viewer=1.0, attitude_change=None)["value"].isna().iloc[-1]
     with pytest.raises(TypeError):
         models.funnel(1.0, 0.1, 1.0, 0.2)  # type: ignore[misc]
 
@@ -619,6 +675,7 @@ GOOD = {
             "views_long": 459.0,
             "uploads_per_video": 5.9,
             "share_blocked": 0.0,
+            "share_first_hashed": 0.0,
         },
     ),
     "share_of_views_from_long": (
@@ -665,6 +722,7 @@ BAD = [
     ("takedown_views", "views_long", math.nan, "at least 0"),
     ("takedown_views", "uploads_per_video", 0.5, "at least 1"),
     ("takedown_views", "share_blocked", 2.0, "between 0 and 1"),
+    ("takedown_views", "share_first_hashed", -0.5, "between 0 and 1"),
     ("share_of_views_from_long", "share_long", -0.24, "between 0 and 1"),
     ("share_of_views_from_long", "views_short", 0.0, "greater than 0"),
     ("share_of_views_from_long", "views_long", 0.0, "greater than 0"),
@@ -761,6 +819,7 @@ def test_arrays_in_arrays_out_same_shape() -> None:
             views_long=draw(100, 1000),
             uploads_per_video=draw(1, 10),
             share_blocked=draw(0, 1),
+            share_first_hashed=draw(0, 1),
         ),
         "share_of_views_from_long": models.share_of_views_from_long(
             share_long=draw(0, 0.5), views_short=draw(5, 50), views_long=draw(100, 1000)

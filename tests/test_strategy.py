@@ -1,4 +1,4 @@
-"""Lesson 08's tables, the weighing model and the two strategy views (weighing, funnel).
+"""Lessons 08 and 09: their tables, the weighing model and the two strategy views (weighing, funnel).
 
 Expected values come from the tables themselves or from the published figures written out
 here, never from the code's output. The views are held to the same contract as the other
@@ -71,13 +71,97 @@ def test_frames_code_every_sentence_about_messaging_or_responses_and_nothing_els
 
 
 def test_frames_findings_the_lesson_states():
-    # "8 of 11 descriptions name no theme; not one describes an identity appeal"
-    assert (FRAMES["winter_theme"] == "none").sum() == 8 and len(FRAMES) == 11
-    assert not (FRAMES["ingram_appeal"] == "identity_choice").any()
-    coded = FRAMES[FRAMES["winter_theme"] != "none"]
-    assert coded.set_index("sentence_id")["winter_theme"].to_dict() == {
+    # "The article describes no message's theme or appeal; 3 of its 11 coded sentences bear on
+    # a theme's ground" (lesson 08): code what the sentence says, record what it bears on apart.
+    assert len(FRAMES) == 11
+    assert (FRAMES["message_theme"] == "none").all() and (FRAMES["message_appeal"] == "none").all()
+    coded = FRAMES[FRAMES["ground_theme"] != "none"]
+    assert coded.set_index("sentence_id")["ground_theme"].to_dict() == {
         1: "utopia", 10: "war", 11: "war"}
-    assert set(FRAMES.loc[FRAMES["ingram_appeal"] != "none", "sentence_id"]) == {1, 10, 11}
+    assert set(FRAMES.loc[FRAMES["ground_appeal"] != "none", "sentence_id"]) == {1, 10, 11}
+    assert not (FRAMES["ground_appeal"] == "identity_choice").any()
+    # every justification says both things: what is described and what is borne on
+    assert FRAMES["justification"].str.contains("no message|names no theme|not what they said|"
+                                                "not its message|but no message|says nothing about what").all()
+    assert FRAMES["justification"].str.contains(r"[Bb]ears on").all()
+
+
+def test_the_two_coder_example_of_lesson_08():
+    # Coder A (what the sentence says) and coder B (what it bears on) agree on 8 of 11
+    # sentences, and Krippendorff's alpha, by hand and by the library, is below zero.
+    import krippendorff
+
+    from counterprop.checks.lesson08 import krippendorff_alpha_nominal
+
+    a, b = FRAMES["message_theme"].tolist(), FRAMES["ground_theme"].tolist()
+    assert sum(x == y for x, y in zip(a, b)) == 8
+    # pooled codes: none 19, war 2, utopia 1 of n = 22; D_o = 3/11; D_e = (22² − 366)/(22·21)
+    by_formula = 1 - (3 / 11) / ((22**2 - (19**2 + 2**2 + 1**2)) / (22 * 21))
+    assert krippendorff_alpha_nominal(a, b) == pytest.approx(by_formula)
+    assert krippendorff.alpha(reliability_data=[a, b], level_of_measurement="nominal") == \
+        pytest.approx(by_formula)
+    assert round(by_formula, 3) == -0.068
+
+
+def test_no_strategy_table_cites_a_state_outlet_and_every_cited_source_has_a_full_url():
+    state_outlets = ("sputnik", "sarabic.ae", "rt.com", "ria.ru", "mk.ru")
+    sources = SOURCES.set_index("source_id")
+    cited = set()
+    for table in (FRAMES, RESPONSES, FUNNEL, OPTIONS, CRITERIA, SCORES_TABLE):
+        cited |= set(table["source_id"].dropna())
+    for source_id in cited:
+        row = sources.loc[source_id]
+        text = f"{source_id} {row['publisher']} {row['url']}".lower()
+        assert not any(outlet in text for outlet in state_outlets), source_id
+        assert str(row["url"]).startswith(("http://", "https://")), source_id
+        assert "…" not in str(row["url"]) and " " not in str(row["url"]), source_id
+    # Winter's "over half … civilian life" comes from Quilliam's own press release
+    winter = FRAMES.set_index("sentence_id").loc[1]
+    assert winter["source_id"] == "quilliam_2015_release"
+    assert sources.loc["quilliam_2015_release", "url"].startswith("https://www.quilliaminternational.com/")
+    assert winter["quote"] in sources.loc["quilliam_2015_release", "quote"]
+
+
+def test_every_link_in_lessons_08_and_09_is_a_source_row_and_no_state_outlet_is_cited():
+    import json
+    import re
+
+    from conftest import ROOT
+
+    urls = set(SOURCES["url"].astype(str))
+    for folder in ("notebooks", "solutions"):
+        for stem in ("08-reading-the-message", "09-choosing-a-response"):
+            nb = json.loads((ROOT / folder / f"{stem}.ipynb").read_text(encoding="utf-8"))
+            text = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+            links = re.findall(r"\((https?://[^)\s]+)\)", text)
+            assert links or folder == "solutions"
+            assert set(links) <= urls, set(links) - urls
+            assert "sputnik" not in text.lower() and "sarabic" not in text.lower()
+
+
+def test_the_harm_criterion_is_sourced_and_scored_for_every_option():
+    harm = CRITERIA.set_index("criterion_id").loc["harm"]
+    assert harm["source_id"] == "hrw_2020_video_unavailable"
+    assert harm["quote"] in SOURCES.set_index("source_id").loc["hrw_2020_video_unavailable", "quote"]
+    assert "evidence" in harm["criterion"] and "transparency" in harm["criterion"]
+    for word in ("Human Rights Watch", "hash"):
+        assert word in harm["note"]
+    rows = SCORES_TABLE[SCORES_TABLE["criterion_id"] == "harm"].set_index("option_id")
+    assert set(rows.index) == set(OPTIONS["option_id"])
+    # removal scores lower than messaging on collateral harm; the opaque shared database lowest
+    assert rows.loc["hash_blocking", "score"] < rows.loc["suspensions", "score"] < rows.loc["redirect", "score"]
+
+
+def test_evidence_is_scored_on_one_endpoint_for_every_option():
+    evidence = SCORES_TABLE[SCORES_TABLE["criterion_id"] == "evidence"].set_index("option_id")
+    # No option in the research has a measured audience outcome: nothing scores above 2
+    # ("2 = only intermediate measures"); clicks and accounts are intermediate alike.
+    assert evidence["score"].max() == 2
+    assert evidence.loc["redirect", "score"] == evidence.loc["suspensions", "score"] == 2
+    assert "not audience outcomes" in CRITERIA.set_index("criterion_id").loc["evidence", "question"]
+    # a commentator's op-ed is labelled commentary, not an outcome
+    assert "commentary" in evidence.loc["government_messaging", "note"]
+    assert "matches its record" not in " ".join(SCORES_TABLE["note"])
 
 
 def test_responses_name_only_sentences_that_describe_responses():
@@ -125,7 +209,8 @@ def test_every_score_is_labelled_illustrative_and_grounded_where_it_cites():
     notes = " ".join(SCORES_TABLE["note"])
     assert {"rand_redirect", "katz_2014", "fisher_2015"} <= set(SCORES_TABLE["source_id"].dropna())
     assert "148,590/163,391" in notes and "Phillips" in notes
-    # no option has a cost figure: every cost score says so
+    # no option has a cost figure: every cost score says so (and every score cites a source
+    # whose URL is full: see the state-outlet test above)
     cost = SCORES_TABLE[SCORES_TABLE["criterion_id"] == "cost"]
     assert cost["note"].str.contains("cost figure").all()
 
@@ -183,30 +268,55 @@ def test_bad_inputs_are_named(scores, w, message):
         models.weighted_scores(scores, w)
 
 
-def test_the_named_flip_the_lesson_states():
-    # Equal weights: Redirect-style search ads first, 0.17 ahead of account suspensions.
+def test_the_ranking_the_lesson_states():
+    # Equal weights: Redirect-style search ads first at 26/7 = 3.71, 0.71 ahead of three
+    # options tied at 21/7 = 3.00; hash blocking 19/7 = 2.71 (sums of the score rows).
     equal = models.weighted_scores(SCORES, weights())
     assert leader(weights()) == ["redirect"]
-    assert round(equal[0], 2) == 3.50 and round(equal[2], 2) == 3.67
-    # "give evidence strength a weight of 2": account suspensions now come first.
-    assert leader(weights(evidence=2)) == ["suspensions"]
-    # the flip is at 1.5 exactly: (20 + 2x) = (17 + 4x) for Redirect and suspensions
-    assert leader(weights(evidence=1.5)) == ["suspensions", "redirect"]
-    assert leader(weights(evidence=1.4)) == ["redirect"]
-    assert leader(weights(evidence=1.6)) == ["suspensions"]
+    np.testing.assert_allclose(equal, SCORES.sum(axis=1).to_numpy() / 7)
+    assert SCORES.sum(axis=1).to_dict() == {"suspensions": 21, "hash_blocking": 19, "redirect": 26,
+                                            "government_messaging": 21, "alternative_narrative": 21}
+    # "reach counted three times and displacement not at all ties Redirect with suspensions":
+    # (26 − 5 + 2·3) = (21 − 2 + 4·2) = 27, over a weight sum of 8
+    assert leader(weights(reach=3, displacement=0)) == ["suspensions", "redirect"]
+    # the solution's weighting of exercise 3 (reach 4, displacement 0) puts suspensions first
+    assert leader(weights(reach=4, displacement=0)) == ["suspensions"]
 
 
-def test_weight_flips_table_matches_what_the_lesson_reads_out():
+def test_no_single_weight_or_score_change_moves_the_leader_at_equal_weights():
     flips = models.weight_flips(SCORES, WEIGHTS, low=0, high=5).set_index("criterion")
     assert (flips["leader"] == "redirect").all()
-    assert (flips.loc["evidence", "upper"], flips.loc["evidence", "leader_above"]) == (1.5, "suspensions")
-    assert (flips.loc["reach", "upper"], flips.loc["reach", "leader_above"]) == (2.0, "suspensions")
-    assert (flips.loc["backlash", "upper"], flips.loc["backlash", "leader_above"]) == (4.0, "hash_blocking")
-    assert flips.loc["displacement", "lower"] == pytest.approx(2 / 3)
-    assert flips.loc["displacement", "leader_below"] == "suspensions"
-    for name in ("speed", "cost"):
-        assert math.isnan(flips.loc[name, "upper"]) and math.isnan(flips.loc[name, "lower"])
-    assert flips["lower"].drop("displacement").isna().all()
+    assert flips[["lower", "upper"]].isna().all().all()
+    fragile = models.score_flips(SCORES, WEIGHTS, low=1, high=5, step=1)
+    # 35 scores, two moves each, less those that would leave 1-5 (13 scores at 1 or 5)
+    at_ends = int(((SCORES == 1) | (SCORES == 5)).to_numpy().sum())
+    assert len(fragile) == 2 * SCORES.size - at_ends == 57
+    assert (fragile["effect"] == "none").all()
+
+
+def test_score_flips_agree_with_re_ranking_each_changed_table():
+    for w in (weights(), weights(reach=4, displacement=0), weights(evidence=3, harm=0)):
+        table = models.score_flips(SCORES, w, low=1, high=5, step=1)
+        now = leader(w)
+        for row in table.itertuples():
+            changed = SCORES.copy()
+            changed.loc[row.option, row.criterion] = row.new_score
+            after = [o for o, r in zip(SCORES.index, models.rank_options(changed, w)) if r == 1]
+            assert row.leader == " = ".join(after)
+            expected = "none" if after == now else ("flip" if len(after) == 1 else "tie")
+            assert row.effect == expected, row
+    # the solution's weighting: 2 flips and 10 ties
+    effects = models.score_flips(SCORES, weights(reach=4, displacement=0), low=1, high=5, step=1)
+    assert effects["effect"].value_counts().to_dict() == {"none": 45, "tie": 10, "flip": 2}
+
+
+def test_score_flips_refuse_bad_input_by_name():
+    with pytest.raises(ValueError, match="scores must be a DataFrame"):
+        models.score_flips(SCORES.to_numpy(), WEIGHTS, low=1, high=5, step=1)
+    with pytest.raises(ValueError, match="^step must be greater than 0"):
+        models.score_flips(SCORES, WEIGHTS, low=1, high=5, step=0)
+    with pytest.raises(ValueError, match="one weight per criterion"):
+        models.score_flips(SCORES, [1, 1], low=1, high=5, step=1)
 
 
 def brute_leaders(w: np.ndarray, c: int, grid: np.ndarray) -> list[tuple[str, ...]]:
@@ -221,7 +331,7 @@ def brute_leaders(w: np.ndarray, c: int, grid: np.ndarray) -> list[tuple[str, ..
 
 
 @settings(max_examples=40, deadline=None, database=None)
-@given(st.lists(st.sampled_from(np.arange(0, 5.01, 0.5).tolist()), min_size=6, max_size=6))
+@given(st.lists(st.sampled_from(np.arange(0, 5.01, 0.5).tolist()), min_size=7, max_size=7))
 def test_leader_intervals_agree_with_a_brute_force_sweep(raw):
     w = np.array(raw, dtype=float)
     if w.sum() == 0:
@@ -242,7 +352,7 @@ def test_leader_intervals_agree_with_a_brute_force_sweep(raw):
 
 
 @settings(max_examples=40, deadline=None, database=None)
-@given(st.lists(st.sampled_from(np.arange(0, 5.01, 0.5).tolist()), min_size=6, max_size=6))
+@given(st.lists(st.sampled_from(np.arange(0, 5.01, 0.5).tolist()), min_size=7, max_size=7))
 def test_weight_flips_are_the_nearest_leader_changes(raw):
     w = np.array(raw, dtype=float)
     if w.sum() == 0:
@@ -274,19 +384,19 @@ def test_weight_flips_are_the_nearest_leader_changes(raw):
                 assert " = ".join(leader(below)) == row["leader_below"]
 
 
-def test_government_messaging_is_dominated_and_never_first():
-    assert (SCORES.loc["redirect"] >= SCORES.loc["government_messaging"]).all()
-    grid = np.array(list(itertools.product([0, 1, 3, 5], repeat=6)), dtype=float)
+def test_no_option_is_dominated_once_harm_counts():
+    # With the harm criterion, every option is best or tied-best somewhere: some weighting can
+    # put each one first, so the weights matter (lesson 09, "try this" 3).
+    grid = np.array(list(itertools.product([0, 1, 5], repeat=7)), dtype=float)
     grid = grid[grid.sum(axis=1) > 0]
     ranks = models.rank_options(SCORES, grid)
-    k = list(SCORES.index).index("government_messaging")
-    r = list(SCORES.index).index("redirect")
-    assert (ranks[:, k] >= ranks[:, r]).all()
-    assert not ((ranks[:, k] == 1) & (ranks[:, r] != 1)).any()
+    assert (ranks == 1).any(axis=0).all()
+    for a, b in itertools.permutations(SCORES.index, 2):
+        assert not (SCORES.loc[a] >= SCORES.loc[b]).all() or (SCORES.loc[a] == SCORES.loc[b]).all()
 
 
 @settings(max_examples=150, deadline=None, database=None)
-@given(st.lists(st.floats(0, 5, allow_nan=False), min_size=6, max_size=6))
+@given(st.lists(st.floats(0, 5, allow_nan=False), min_size=7, max_size=7))
 def test_sweep_weights_no_nan_and_scores_stay_on_the_scale(raw):
     w = np.array(raw)
     if w.sum() == 0:
@@ -296,12 +406,12 @@ def test_sweep_weights_no_nan_and_scores_stay_on_the_scale(raw):
         flips = models.weight_flips(SCORES, w, low=0, high=5)
         intervals = models.leader_intervals(SCORES, w, low=0, high=5)
     assert np.isfinite(values).all() and (values >= 1 - 1e-12).all() and (values <= 5 + 1e-12).all()
-    assert len(flips) == 6 and np.isfinite(intervals[["start", "end"]].to_numpy()).all()
+    assert len(flips) == 7 and np.isfinite(intervals[["start", "end"]].to_numpy()).all()
 
 
 def test_weighing_functions_take_no_default_numbers():
     for func in (models.weighted_scores, models.rank_options, models.leader_intervals,
-                 models.weight_flips):
+                 models.weight_flips, models.score_flips):
         for parameter in inspect.signature(func).parameters.values():
             assert parameter.default in (inspect.Parameter.empty, None), (func, parameter)
 
@@ -311,10 +421,26 @@ def test_weighing_functions_take_no_default_numbers():
 # =============================================================================================
 
 
-def test_the_funnel_model_has_no_way_to_take_an_attitude_number():
-    assert "attitude_change" not in inspect.signature(models.funnel).parameters
-    with pytest.raises(TypeError, match="attitude_change"):
+def test_the_funnel_model_refuses_an_attitude_number_with_an_explanation():
+    assert inspect.signature(models.funnel).parameters["attitude_change"].default is None
+    with pytest.raises(ValueError, match=r"^attitude_change cannot be given a number \(got 0\.05\): "
+                       r"no published study measured it \(RAND did not assess"):
         models.funnel(impressions=1.0, ctr=0.1, minutes_per_viewer=1.0, attitude_change=0.05)
+
+
+def test_the_deliberate_error_of_lesson_09_is_short():
+    # The lesson's one deliberate error is a ValueError whose traceback, under %xmode Minimal,
+    # is at most 25 lines: the lesson is "read the last line".
+    import json
+
+    from conftest import ROOT
+
+    nb = json.loads((ROOT / "notebooks" / "09-choosing-a-response.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert "%xmode Minimal" in "".join(code[0]["source"])
+    errors = [o for c in code for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert len(errors) == 1 and errors[0]["ename"] == "ValueError"
+    assert sum(len(line.splitlines()) for line in errors[0]["traceback"]) <= 25
 
 
 def test_the_funnel_view_has_no_slider_for_the_last_stage():
@@ -333,6 +459,26 @@ def test_the_funnel_view_has_no_slider_for_the_last_stage():
     texts = [t.get_text() for t in view.figure.axes[0].texts]
     assert any(t.startswith("unknown: no published effect size") for t in texts)
     assert len(view.artists["bars"]) == 3
+
+
+def test_the_funnel_view_draws_its_assumed_impressions_as_illustrative_and_rounds_the_rest():
+    view = make("funnel")
+    assert view.parameters["impressions"].status == "illustrative"
+    impressions = view.artists["bars"][0]
+    assert impressions.get_hatch() == "//" and impressions.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    assert all(bar.get_hatch() in (None, "") for bar in view.artists["bars"][1:])
+    texts = [t.get_text() for t in view.figure.axes[0].texts]
+    assert any(t.startswith("ILLUSTRATIVE: assumed impressions") for t in texts)
+    # 14,000,000 × 0.023 = 322,000 and × 1.56 = 502,320: shown to two significant figures
+    assert [t.get_text() for t in view.artists["values"]] == [
+        "about 14,000,000", "about 320,000", "about 500,000"]
+    assert "ratio of two lower bounds" in view.notes.value
+    # at the defaults, the assumptions list every illustrative input the view uses
+    assert view.assumptions == [
+        "I = 14000000 (ad impressions)",
+        "viewers per click = 1 (the pilot counts individuals who watched, not clicks; the model "
+        "counts each click as one viewer: data/funnel.csv)"]
+    assert view.is_illustrative and view.artists["watermark"].get_visible()
 
 
 def test_the_funnel_view_follows_the_model_and_marks_the_published_figures():
@@ -373,18 +519,35 @@ def test_the_weighing_view_reads_its_sliders_from_criteria_csv():
         assert row["criterion"] in slider.description
 
 
+def test_the_weighing_view_lists_every_weight_and_every_score_as_an_assumption():
+    view = make("weighing")
+    stated = view.assumptions
+    for criterion in CRITERIA["criterion_id"]:
+        assert f"w_{criterion} = 1.0 ({CRITERIA.set_index('criterion_id').loc[criterion, 'criterion']})" in stated
+    table = SCORES_TABLE.set_index(["option_id", "criterion_id"])["score"]
+    for option in OPTIONS["option_id"]:
+        mine = [item for item in stated if item.startswith(f"s_{option} = ")]
+        assert len(mine) == 1
+        values = mine[0].split(" = ")[1].split(" (")[0].split("/")
+        assert [int(v) for v in values] == [table[option, c] for c in CRITERIA["criterion_id"]]
+    assert len(stated) == len(CRITERIA) + len(OPTIONS)
+
+
 def test_the_weighing_view_shows_the_named_flip():
     view = make("weighing")
     assert view.leaders == ["redirect"]
     assert view.figure.axes[0].get_title(loc="left") == "First: Redirect-style search ads"
-    view.sliders["evidence"].value = 2
+    view.set(reach=4, displacement=0)
     assert view.leaders == ["suspensions"] and view.is_illustrative
     assert view.artists["watermark"].get_visible() and "ILLUSTRATIVE" in view.status.value
     assert view.figure.axes[0].get_title(loc="left") == "First: Account suspensions"
     np.testing.assert_allclose([b.get_width() for b in view.artists["bars"]],
-                               models.weighted_scores(SCORES, weights(evidence=2)))
+                               models.weighted_scores(SCORES, weights(reach=4, displacement=0)))
+    # the notes count the fragile scores under these weights: 2 flips and 10 ties
+    assert "of the 57 single-score changes of ±1 (within 1-5), 2 would flip the leader and 10 " \
+        "would make a tie" in view.notes.value
     view.reset()
-    assert view.leaders == ["redirect"] and not view.is_illustrative
+    assert view.leaders == ["redirect"] and view.is_illustrative  # weights are judgements
 
 
 def test_the_weighing_view_says_illustrative_on_screen():
@@ -447,7 +610,8 @@ def test_the_shared_interface(view):
     assert isinstance(view.widget, widgets.VBox)
     assert set(view.sliders) == set(view.parameters) == set(view.badges)
     assert isinstance(view.figure, Figure) and view.artists and view.outputs
-    assert view.values() == view.defaults() and view.moved == [] and not view.is_illustrative
+    assert view.values() == view.defaults() and view.moved == []
+    assert view.is_illustrative == bool(view.assumptions)
     bundle = view._repr_mimebundle_()
     assert bundle["text/plain"] == repr(view) and "all at their defaults" in repr(view)
     assert "0x" not in repr(view)

@@ -58,7 +58,7 @@ def test_every_registered_view_keeps_the_contract(name):
         changed.append(not np.array_equal(before, pixels(view)))
     assert any(changed), "no slider's one-step move changes the chart"
     view.reset()
-    assert view.values() == view.defaults() and not view.is_illustrative
+    assert view.values() == view.defaults() and view.is_illustrative == bool(view.assumptions)
 
 
 def test_every_slider_default_and_range_comes_from_the_registry(view):
@@ -119,7 +119,8 @@ def test_the_shared_interface(view):
     assert isinstance(view.widget, widgets.VBox)
     assert set(view.sliders) == set(view.parameters) == set(view.badges)
     assert isinstance(view.figure, Figure) and view.artists and view.outputs
-    assert view.values() == view.defaults() and view.moved == [] and not view.is_illustrative
+    assert view.values() == view.defaults() and view.moved == []
+    assert view.is_illustrative == bool(view.assumptions)
     bundle = view._repr_mimebundle_()
     assert bundle["text/plain"] == repr(view)
     assert "application/vnd.jupyter.widget-view+json" in bundle
@@ -172,24 +173,31 @@ def test_the_reset_button_resets(view):
 def test_bad_arguments_say_what_was_expected():
     with pytest.raises(ValueError, match="canvas must be 'auto', 'agg' or 'ipympl'"):
         views.SurvivalView(canvas="svg")
-    with pytest.raises(ValueError, match="has no slider bogus; its sliders are share_fast"):
+    with pytest.raises(ValueError, match="has no slider bogus; its sliders are share_gone_2d"):
         make("survival").set(bogus=1.0)
 
 
-def test_moving_an_illustrative_slider_marks_the_output(view):
+def test_moving_an_illustrative_slider_keeps_the_output_marked(view):
     illustrative = [n for n, p in view.parameters.items() if p.status == "illustrative"]
     cited = [n for n, p in view.parameters.items() if p.status != "illustrative"]
-    assert illustrative, "every view has at least one assumption"
+    assert illustrative, "every view of lessons 05-07 has at least one assumption"
+    assert "every slider at its registry default" in view.status.value
     slider = view.sliders[illustrative[0]]
     slider.value = slider.max if slider.value != slider.max else slider.min
+    symbol = view.parameters[illustrative[0]].symbol
     assert view.is_illustrative and view.artists["watermark"].get_visible()
-    assert "ILLUSTRATIVE" in view.status.value
+    assert f"{symbol} = {view.parameters[illustrative[0]].format(slider.value)}" in (
+        view.artists["assumption_mark"].get_text().replace("\n", " ")
+    )
+    assert "ILLUSTRATIVE" in view.status.value and f"registry default: {symbol}" in (
+        view.status.value
+    )
     view.reset()
-    assert not view.is_illustrative and "registry default" in view.status.value
+    assert view.is_illustrative and "every slider at its registry default" in view.status.value
     if cited:
         slider = view.sliders[cited[0]]
         slider.value = slider.max if slider.value != slider.max else slider.min
-        assert not view.is_illustrative and "What-if" in view.status.value
+        assert view.is_illustrative and view.parameters[cited[0]].symbol in view.status.value
 
 
 def test_every_slider_move_of_one_step_changes_the_canvas(view):
@@ -262,28 +270,31 @@ def test_the_ipympl_canvas_is_the_live_widget():
 def test_survival_view_follows_the_models():
     view = make("survival")
     p = models.defaults("survival")
-    h_s = models.fit_slow_hazard(
-        share_fast=p["share_fast"], share_gone_90d=p["share_gone_90d"],
-        hazard_fast=p["hazard_fast"], days=p["slow_window_days"],
-    )
+    a, h_s = models.fit_mixture(share_gone_early=0.30, share_gone_late=0.63, hazard_fast=1.0)
     assert view.outputs["hazard_slow"] == pytest.approx(h_s) and round(h_s, 4) == p["hazard_slow"]
-    # the mixture passes through Conway's 90-day point and is a little short of ">30%" at day 2
+    assert view.outputs["share_fast"] == pytest.approx(a) and round(a, 3) == p["share_fast"]
+    # the jointly fitted mixture meets both of Conway's points
     assert view.outputs["gone_late"] == pytest.approx(0.63)
-    assert view.outputs["gone_early"] == pytest.approx(0.27, abs=0.005)
-    assert view.artists["title_curves"].get_text().startswith("No single rate fits both points")
-
-    view.sliders["hazard_fast"].value = 2.0
-    expected = models.survival_mixture(
-        view.DAYS, share_fast=0.3, hazard_fast=2.0, hazard_slow=view.outputs["hazard_slow"]
+    assert view.outputs["gone_early"] == pytest.approx(0.30)
+    assert view.artists["title_curves"].get_text() == (
+        "No single rate fits both points; two groups do"
     )
-    np.testing.assert_allclose(view.artists["mixture"].get_ydata(), expected)
-    assert view.outputs["gone_early"] > 0.30 and view.is_illustrative
+    assert "a = 0.337" in view.notes.value and "latent" in view.notes.value
 
-    view.sliders["share_fast"].value = 0.5
-    np.testing.assert_allclose(view.artists["conway"].get_ydata(), [0.5, 1 - 0.63])
+    view.sliders["hazard_fast"].value = 2.0  # a latent a moves with the assumed h_f
+    a2, h2 = models.fit_mixture(share_gone_early=0.30, share_gone_late=0.63, hazard_fast=2.0)
+    expected = models.survival_mixture(view.DAYS, share_fast=a2, hazard_fast=2.0, hazard_slow=h2)
+    np.testing.assert_allclose(view.artists["mixture"].get_ydata(), expected)
+    assert view.outputs["share_fast"] == pytest.approx(a2) and a2 < a and view.is_illustrative
+
+    # a what-if day-2 share: the single rate follows it, the published bound does not move
+    view.sliders["share_gone_2d"].value = 0.5
     rate = models.fit_single_hazard(share_gone=0.5, days=2)
     single = models.survival_single(view.DAYS, hazard=rate)
     np.testing.assert_allclose(view.artists["single_early"].get_ydata(), single)
+    np.testing.assert_allclose(view.artists["whatif"].get_xydata(), [[2, 0.5]])
+    np.testing.assert_allclose(view.artists["conway_point"].get_xydata(), [[90, 0.37]])
+    assert view.artists["title_curves"].get_text().endswith("two groups do")  # 50% > 30%
 
     view.set(retention=0.25, returns=4, followers=400)
     lineage = models.followers_by_return(followers=400, retention=0.25, returns=4)
@@ -300,15 +311,27 @@ def test_survival_view_follows_the_models():
 def test_survival_view_raises_the_90_day_share_when_the_fast_group_needs_it():
     view = make("survival")
     with strict():
-        view.sliders["share_fast"].value = 0.8  # 80% caught fast cannot leave 37% alive at day 90
-    assert view.sliders["share_gone_90d"].value == pytest.approx(0.8)
-    assert "p₉₀ was raised to 0.80" in view.notes.value
+        view.set(share_gone_2d=0.6, hazard_fast=0.5)  # 60% by day 2 cannot leave 37% at day 90
+    floor = 0.6 * -math.expm1(-0.5 * 90) / -math.expm1(-0.5 * 2)
+    assert view.sliders["share_gone_90d"].value == pytest.approx(math.ceil(floor * 100) / 100)
+    assert "p₉₀ was raised to 0.95" in view.notes.value
     assert view.outputs["hazard_slow"] >= 0 and finite(view.outputs)
     view.sliders["share_gone_90d"].value = 0.3  # dragging it back down is refused, kindly
-    assert view.sliders["share_gone_90d"].value == pytest.approx(0.8)
+    assert view.sliders["share_gone_90d"].value == pytest.approx(0.95)
     assert "you asked for 0.30" in view.notes.value
-    view.sliders["share_fast"].value = 0.3
+    # a mixture fitted to what-if points that miss Conway's 90-day point says so
+    assert view.artists["title_curves"].get_text() == (
+        "No single rate fits; this mixture misses Conway's points"
+    )
+    view.reset()
     assert "raised" not in view.notes.value
+
+
+def test_the_survival_views_published_points_are_the_data():
+    view = make("survival")
+    bound = view.artists["conway_bound"]
+    assert bound.xy == pytest.approx((2, 0.70 - 0.13)) and bound.xyann == pytest.approx((2, 0.70))
+    assert len(view.artists["whatif"].get_xdata()) == 0  # no what-if point at the defaults
 
 
 def test_takedown_view_follows_the_models():
@@ -326,6 +349,10 @@ def test_takedown_view_follows_the_models():
     assert view.artists["total"].get_text() == f"{expected:,.0f} ({change:+.0%})"
     assert view.artists["title_views"].get_text() == "Views per known video"
     assert view.is_illustrative
+    view.sliders["share_first_hashed"].value = 1.0  # first uploads hashed: b halves the views
+    assert view.outputs["views_per_video"] == pytest.approx(0.5 * models.takedown_views(**p))
+    assert "c = 1.00" in view.artists["assumption_mark"].get_text()
+    view.sliders["share_first_hashed"].value = 0.0
     view.sliders["share_long"].value = 0.12
     widths = [bar.get_width() for bar in view.artists["share_bars"]]
     share = models.share_of_views_from_long(
@@ -360,7 +387,7 @@ def test_reach_view_follows_the_models():
     assert view.outputs["index"] == pytest.approx(1.0)
     p = models.defaults("production")
     assert view.outputs["P"] == pytest.approx(models.production_index(**p))
-    view.sliders["o"].value = 0.9  # (1 - o) halves, so reach halves
+    view.sliders["o"].value = 0.9  # (1 - o) halves, so R halves
     assert view.outputs["index"] == pytest.approx(0.5)
     r_bar = view.artists["bars"][-1]
     assert (r_bar.get_x(), r_bar.get_x() + r_bar.get_width()) == pytest.approx((0.5, 1.0))

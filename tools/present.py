@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Serve the course's what-if views for projecting in class (``make present``).
 
-The what-if lessons (05-08) build their views in ``counterprop.views``, which lists them in
+The what-if lessons (05-07 and 09) build their views in ``counterprop.views``, which lists them in
 a module-level registry ``VIEWS``. This script writes one page holding every view of the
 registry, ``work/present/what-if-views.ipynb`` (``work/`` is git-ignored), and serves it with
 Voila on 127.0.0.1: code is hidden, sliders and charts stay live, and nothing is fetched from
@@ -90,7 +90,7 @@ def registry(module: str = DEFAULT_MODULE) -> dict:
         views = importlib.import_module(module)
     except ModuleNotFoundError as error:
         if error.name and module.startswith(error.name):
-            raise NoViews(f"{module} does not exist yet: the what-if views arrive with lessons 05-08") from None
+            raise NoViews(f"{module} does not exist yet: the what-if views arrive with lessons 05-07 and 09") from None
         raise
     found = getattr(views, "VIEWS", None)
     if not found:

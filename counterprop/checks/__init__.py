@@ -16,7 +16,7 @@ A check **never raises**, whatever it is given (``...``, ``None``, a string, a D
 wrong shape, an object whose comparison fails), so "Run All" on an untouched exercise notebook
 always finishes. Expected values are computed from the course data, not typed in by hand.
 
-The checks live in one module per lesson (``lesson00`` … ``lesson08``); the registry,
+The checks live in one module per lesson (``lesson00`` … ``lesson09``); the registry,
 :class:`Feedback` and the shared helpers live in ``base``.
 
 Writing a check: decorate a function that takes the learner's answer and returns
@@ -33,6 +33,7 @@ from counterprop.checks.lesson05 import *  # noqa: F403
 from counterprop.checks.lesson06 import *  # noqa: F403
 from counterprop.checks.lesson07 import *  # noqa: F403
 from counterprop.checks.lesson08 import *  # noqa: F403
+from counterprop.checks.lesson09 import *  # noqa: F403
 
 __all__ = ["CHECKS", "Feedback", "correct", "exercise", "hint"]
 __all__ += lesson00.__all__  # noqa: F405
@@ -44,3 +45,4 @@ __all__ += lesson05.__all__  # noqa: F405
 __all__ += lesson06.__all__  # noqa: F405
 __all__ += lesson07.__all__  # noqa: F405
 __all__ += lesson08.__all__  # noqa: F405
+__all__ += lesson09.__all__  # noqa: F405

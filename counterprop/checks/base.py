@@ -135,11 +135,14 @@ def formula_numbers(model: str, name: str) -> list[float]:
     return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", formula)]
 
 
-def slow_hazard(share_fast: float, hazard_fast: float) -> float:
+def joint_fit(hazard_fast: float) -> tuple[float, float]:
+    """a and h_s fitted to Conway et al.'s two points (registry) for ``hazard_fast``."""
     p = models.defaults("survival")
-    return models.fit_slow_hazard(
-        share_fast=share_fast,
-        share_gone_90d=p["share_gone_90d"],
+    share_fast, hazard_slow = models.fit_mixture(
+        share_gone_early=p["share_gone_2d"],
+        share_gone_late=p["share_gone_90d"],
         hazard_fast=hazard_fast,
-        days=p["slow_window_days"],
+        early_days=p["fast_window_days"],
+        late_days=p["slow_window_days"],
     )
+    return float(share_fast), float(hazard_slow)

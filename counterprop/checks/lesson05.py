@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -15,8 +16,8 @@ from counterprop.checks.base import (
     expect_number,
     finite_number,
     hint,
+    joint_fit,
     near,
-    slow_hazard,
 )
 
 __all__ = ["q05_1", "q05_2", "q05_3", "q05_4", "q05_5", "q05_6"]
@@ -44,7 +45,7 @@ def q05_1(hazard: Any) -> Feedback:
         return hint("that is log base 10; np.log is the natural logarithm the formula needs.")
     if near(h, share / days, 5e-5):
         return hint("63% / 90 days assumes a straight line; the exponential needs -ln(1 - p) / t.")
-    if near(h, models.fit_single_hazard(share_gone=p["share_fast"], days=2), 5e-4):
+    if near(h, models.fit_single_hazard(share_gone=p["share_gone_2d"], days=2), 5e-4):
         return hint("that is the rate from the day-2 point; this exercise uses 63% by day 90.")
     return hint("not quite: use h = -ln(1 - p) / t with p = 0.63 and t = 90 days.")
 
@@ -57,7 +58,7 @@ def q05_2(gone_by_day_90: Any) -> Feedback:
         return problem
     value = finite_number(gone_by_day_90)
     p = models.defaults("survival")
-    rate = models.fit_single_hazard(share_gone=p["share_fast"], days=2)
+    rate = models.fit_single_hazard(share_gone=p["share_gone_2d"], days=2)
     live = models.survival_single(p["slow_window_days"], hazard=rate)
     if near(value, 1 - live, 1e-6):
         return correct(
@@ -74,41 +75,34 @@ def q05_2(gone_by_day_90: Any) -> Feedback:
 
 
 @exercise
-def q05_3(hazard_fast: Any) -> Feedback:
-    """The smallest h_f (registry grid, step 0.01) at which the mixture loses 30% by day 2."""
-    problem = expect_number(hazard_fast, "a hazard per day")
+def q05_3(share_fast: Any) -> Feedback:
+    """The latent fast share a fitted to both of Conway's points when h_f = 0.5 per day."""
+    problem = expect_number(share_fast, "a share between 0 and 1")
     if problem:
         return problem
-    h = finite_number(hazard_fast)
+    value = finite_number(share_fast)
     p = models.defaults("survival")
-    low, high = models.ranges("survival")["hazard_fast"]
-    grid = np.round(np.arange(low, high + 1e-9, 0.01), 2)
-
-    def gone_by_day_2(rate: float) -> float:
-        return 1 - models.survival_mixture(
-            2, share_fast=p["share_fast"], hazard_fast=rate,
-            hazard_slow=slow_hazard(p["share_fast"], rate),
-        )
-
-    needed = next(float(r) for r in grid if gone_by_day_2(r) >= p["share_fast"])
-    if near(h, needed, 0.0051):
+    low = models.ranges("survival")["hazard_fast"][0]
+    expected, h_slow = joint_fit(low)
+    at_default = joint_fit(p["hazard_fast"])[0]
+    if near(value, expected, 0.0005):
         return correct(
-            f"h_f = {needed:.2f} per day: only a fast group that loses "
-            f"{1 - math.exp(-2 * needed):.0%} "
-            "of its members in two days makes the mixture lose 30% by day 2. An assumption, "
-            "not a measurement."
+            f"a = {expected:.3f} at h_f = {low:g}, against {at_default:.3f} at h_f = "
+            f"{p['hazard_fast']:g}: the same two published points give a different 'fast share' "
+            "for each assumed h_f. a is latent, not observed."
         )
-    if near(h, p["hazard_fast"], 1e-9):
-        return hint(f"at the default h_f = 1.0 the mixture loses {gone_by_day_2(1.0):.3f} by "
-                    "day 2: not yet 0.30.")
-    if not low <= h <= high:
-        return hint(f"the registry's range for h_f is {low:g} to {high:g} per day; the answer is "
-                    "a value of that grid.")
-    if gone_by_day_2(h) >= p["share_fast"]:
-        return hint(f"h_f = {h:.2f} works, but it is not the smallest value that does; keep the "
-                    "first one in the grid.")
-    return hint("too small: the mixture loses less than 0.30 by day 2 at that rate. Test each "
-                "value of the grid in order and keep the first one that reaches 0.30.")
+    if near(value, at_default, 0.0005):
+        return hint(f"{at_default:.3f} is a at the default h_f = {p['hazard_fast']:g}; this "
+                    f"exercise asks for h_f = {low:g}.")
+    if near(value, p["share_gone_2d"], 1e-9):
+        return hint("0.30 is the published bound ('more than 30%'), not the fitted share; call "
+                    "models.fit_mixture.")
+    if near(value, h_slow, 1e-4):
+        return hint("that is h_s, the second number fit_mixture returns; a is the first.")
+    if value > 1.5:
+        return hint("give a share between 0 and 1, not a percentage.")
+    return hint(f"call models.fit_mixture(share_gone_early=0.30, share_gone_late=0.63, "
+                f"hazard_fast={low:g}) and keep the first of the two numbers it returns.")
 
 
 @exercise
@@ -139,9 +133,20 @@ def q05_4(total: Any) -> Feedback:
                 "models.followers_by_return(...).sum().")
 
 
+def flagged_share() -> float:
+    """The "93%" of Twitter's H2 2017 report, read from its quote in data/sources.csv."""
+    sources = data.load("sources").set_index("source_id")
+    quote = str(sources.loc["twitter_tr_2017h2", "quote"])
+    return int(re.search(r"(\d+)% were flagged", quote).group(1)) / 100
+
+
 @exercise
 def q05_5(accounts: Any) -> Feedback:
-    """Accounts suspended before their first tweet in Jul–Dec 2017 (Twitter: 74% of 274,460)."""
+    """Accounts suspended before their first tweet in Jul–Dec 2017: "74% of those accounts".
+
+    The quote allows two readings, and both are accepted: 74% of all 274,460 accounts, or
+    74% of the 93% that Twitter's own tools flagged.
+    """
     problem = expect_number(accounts, "a number of accounts")
     if problem:
         return problem
@@ -150,25 +155,31 @@ def q05_5(accounts: Any) -> Feedback:
     half_year = float(suspensions.loc["tw_tr_2017h2", "accounts"])
     cumulative = float(suspensions.loc["tw_tr_2017h2_cum", "accounts"])
     share = models.defaults("survival")["share_before_first_tweet"]
-    expected = share * half_year
-    if near(value, expected, 1.0):
+    flagged = flagged_share()
+    of_all, of_flagged = share * half_year, share * flagged * half_year
+    if near(value, of_all, 1.0) or near(value, of_flagged, 1.0):
+        reading = "all 274,460 accounts" if near(value, of_all, 1.0) else (
+            f"the {flagged:.0%} flagged by Twitter's own tools")
         return correct(
-            f"about {expected:,.0f} accounts no study that samples tweets could ever see: "
-            "a reason why published suspension shares are lower bounds."
+            f"about {value:,.0f}, reading 'those accounts' as {reading}. The other reading gives "
+            f"{(of_flagged if near(value, of_all, 1.0) else of_all):,.0f}: the quote does not say "
+            "which denominator it means. Either way, accounts no study that samples tweets "
+            "could ever see: a reason why published suspension shares are lower bounds."
         )
     if near(value, share * cumulative, 1.0):
         return hint("that uses the cumulative 1,210,357 since August 2015; the 74% is of the "
-                    "274,460 suspended in July–December 2017.")
+                    "274,460 suspended in July–December 2017 (or of the 93% of them flagged).")
     if near(value, (1 - share) * half_year, 1.0):
         return hint("that is the 26% suspended after they had tweeted; the question asks for "
                     "the 74%.")
-    if near(value, 0.93 * half_year, 1.0):
-        return hint("93% is the share flagged by Twitter's own tools; use the 74% before the "
-                    "first tweet.")
+    if near(value, flagged * half_year, 1.0):
+        return hint(f"{flagged:.0%} is the share flagged by Twitter's own tools; the 74% is a "
+                    "share of those, or of all accounts.")
     if value <= 1:
         return hint("that looks like a share; multiply it by the number of accounts suspended.")
     return hint("find the row tw_tr_2017h2 in data.load('suspensions') and multiply its accounts "
-                "by the registry's share_before_first_tweet.")
+                "by the registry's share_before_first_tweet (and, for the second reading, by "
+                "the 93% flagged).")
 
 
 @exercise
@@ -179,8 +190,8 @@ def q05_6(median_days: Any) -> Feedback:
         return problem
     value = finite_number(median_days)
     p = models.defaults("survival")
-    a, h_f = p["share_fast"], p["hazard_fast"]
-    h_s = slow_hazard(a, h_f)
+    h_f = p["hazard_fast"]
+    a, h_s = joint_fit(h_f)
     days = np.arange(0, 200.0001, 0.1)
     live = models.survival_mixture(days, share_fast=a, hazard_fast=h_f, hazard_slow=h_s)
     expected = float(days[np.argmax(live <= 0.5)])

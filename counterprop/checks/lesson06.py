@@ -70,7 +70,7 @@ def q06_2(share: Any) -> Feedback:
 
 @exercise
 def q06_3(share_blocked: Any) -> Feedback:
-    """The share of re-uploads to block so that views per known video halve."""
+    """The share of re-uploads to block so that views per known video halve (c = 0)."""
     problem = expect_number(share_blocked, "a share between 0 and 1")
     if problem:
         return problem
@@ -78,11 +78,12 @@ def q06_3(share_blocked: Any) -> Feedback:
     u = models.defaults("takedown")["uploads_per_video"]
     expected = 1 - (u / 2 - 1) / (u - 1)
     if near(value, expected, 0.011):
-        return correct(f"b ≈ {expected:.2f}: more than half, because the first upload of each "
-                       "video is never blocked.")
+        return correct(f"b ≈ {expected:.2f}: more than half, because with c = 0 (an assumption) "
+                       "the first upload of each video is never blocked. With c = 1, first "
+                       "uploads already hashed, b = 0.5 would do.")
     if near(value, 0.5, 1e-9):
-        return hint("blocking half of the re-uploads leaves the first upload untouched, so views "
-                    "fall by less than half. Try larger values.")
+        return hint("with c = 0, blocking half of the re-uploads leaves the first upload untouched, "
+                    "so views fall by less than half. Try larger values.")
     if near(value, 1.0, 1e-9):
         return hint("blocking every re-upload leaves one upload of 5.9: that cuts views by more "
                     "than half. Look for the value in between.")

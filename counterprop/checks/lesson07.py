@@ -12,8 +12,8 @@ from counterprop.checks.base import (
     expect_number,
     finite_number,
     hint,
+    joint_fit,
     near,
-    slow_hazard,
     type_name,
 )
 
@@ -25,46 +25,43 @@ def _wif_reach_parts() -> dict[str, float]:
     production = models.defaults("production")
     survival = models.defaults("survival")
     products = models.production_index(**production)
-    h_s = slow_hazard(survival["share_fast"], survival["hazard_fast"])
+    a, h_s = joint_fit(survival["hazard_fast"])
     realised = models.survival_share(
-        share_fast=survival["share_fast"], hazard_fast=survival["hazard_fast"],
+        share_fast=a, hazard_fast=survival["hazard_fast"],
         hazard_slow=h_s, horizon_days=survival["horizon_days"],
     )
     total = models.reach(P=products, s=realised, **models.defaults("reach"))
     return {"P": products, "s": realised, "R": total}
 
 
-def _wif_reach_sensitivity() -> Any:
-    """Lesson 07's one-at-a-time sensitivity of monthly reach (the tornado chart's table).
+LEVERS = ("P0", "territory", "epsilon", "k", "F", "horizon_days", "o", "d")
+"""The parameters lesson 07's tornado chart varies: the reach view's seven sliders and P₀.
+Operatives, budget, μ and β are left out: inert while μ = β = 0."""
 
-    share_fast is varied up to the 90-day share (0.63): a larger share caught fast would
-    need more than 63% gone by day 90.
-    """
+
+def _wif_reach_sensitivity() -> Any:
+    """Lesson 07's one-at-a-time sensitivity of monthly exposures (the tornado chart's table)."""
     production = models.defaults("production")
     survival = models.defaults("survival")
-    reach_defaults = models.defaults("reach")
-    levers = ("territory", "epsilon", "operatives", "mu", "budget", "beta")
+    a, h_s = joint_fit(survival["hazard_fast"])
 
-    def monthly_reach(**p: float) -> float:
-        products = models.production_index(P0=production["P0"], **{n: p[n] for n in levers})
-        h_s = models.fit_slow_hazard(
-            share_fast=p["share_fast"], share_gone_90d=p["share_gone_90d"],
-            hazard_fast=survival["hazard_fast"],
+    def monthly_exposures(**q: float) -> float:
+        products = models.production_index(
+            P0=q["P0"], territory=q["territory"], epsilon=q["epsilon"],
+            operatives=1, mu=0, budget=1, beta=0,
         )
         realised = models.survival_share(
-            share_fast=p["share_fast"], hazard_fast=survival["hazard_fast"],
-            hazard_slow=h_s, horizon_days=p["horizon_days"],
+            share_fast=a, hazard_fast=survival["hazard_fast"], hazard_slow=h_s,
+            horizon_days=q["horizon_days"],
         )
-        return models.reach(P=products, s=realised, **{n: p[n] for n in ("k", "F", "o", "d")})
+        return models.reach(P=products, s=realised, **{n: q[n] for n in ("k", "F", "o", "d")})
 
-    survival_levers = ("share_fast", "share_gone_90d", "horizon_days")
-    params = {**{n: production[n] for n in levers}, **reach_defaults,
-              **{n: survival[n] for n in survival_levers}}
-    bounds = {**{n: models.ranges("production")[n] for n in levers},
-              **models.ranges("reach"),
-              **{n: models.ranges("survival")[n] for n in survival_levers}}
-    bounds["share_fast"] = (bounds["share_fast"][0], survival["share_gone_90d"])
-    return models.sensitivity(monthly_reach, params, bounds)
+    everything = {**production, **models.defaults("reach"), **survival}
+    limits = {**models.ranges("production"), **models.ranges("reach"),
+              **models.ranges("survival")}
+    params = {n: everything[n] for n in LEVERS}
+    bounds = {n: limits[n] for n in LEVERS}
+    return models.sensitivity(monthly_exposures, params, bounds)
 
 
 @exercise
@@ -103,9 +100,9 @@ def q07_2(share: Any) -> Feedback:
     if near(value, 1 - p["share_gone_90d"], 1e-6):
         return hint("0.37 is the share still live at day 90; s averages S(t) over the whole "
                     "window, from day 0 to day 90.")
-    if near(value, 1 - p["share_fast"], 1e-6):
+    if near(value, 1 - p["share_gone_2d"], 1e-6):
         return hint("0.70 is the share that survives the first two days; s averages over 90 days.")
-    return hint("use models.survival_share(...) with h_s from models.fit_slow_hazard(...) and "
+    return hint("use models.survival_share(...) with a and h_s from models.fit_mixture(...) and "
                 "horizon_days = 90.")
 
 
@@ -158,7 +155,8 @@ def q07_5(parameter: Any) -> Feedback:
     answer = parameter.strip()
     if answer == order[0]:
         return correct(f"'{order[0]}', accounts sharing each product, an illustrative assumption "
-                       "with no published value: the biggest lever is the least known.")
+                       "with no published value and a range that is a choice: the biggest lever "
+                       "is the least known.")
     if answer in order:
         return hint(f"'{answer}' comes number {order.index(answer) + 1} of {len(order)}; sort the "
                     "table by swing, largest first.")

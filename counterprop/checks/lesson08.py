@@ -1,30 +1,27 @@
-"""Checks for lesson 08, Strategy lab."""
+"""Checks for lesson 08, Reading the message."""
 
 from __future__ import annotations
 
-import re
-from numbers import Integral
 from typing import Any
 
-from counterprop import data, models
-from counterprop.checks.base import Feedback, correct, exercise, finite_number, hint, type_name
+import pandas as pd
 
-__all__ = ["q08_1", "q08_2", "q08_3", "q08_4", "q08_5"]
+from counterprop import data
+from counterprop.checks.base import (
+    Feedback,
+    correct,
+    exercise,
+    finite_number,
+    hint,
+    type_name,
+    whole_number,
+)
+
+__all__ = ["q08_1", "q08_2", "q08_3", "q08_4"]
 
 
 _Q08_SENTENCES = (5, 11)
 """The two sentences learners code themselves in exercise 2."""
-
-_Q08_OUTCOME_WORDS = re.compile(
-    r"\b(attitudes?|behaviou?rs?|beliefs?|intentions?|surveys?|interviews?|outcomes?|effects?"
-    r"|impacts?|control group|comparison group|unknown|not measured|evaluat\w*)\b"
-)
-"""Words that show a measure reaches past exposure, or admits that it cannot."""
-_Q08_REACH_WORDS = re.compile(
-    r"\b(impressions?|clicks?|click-through|ctr|views?|viewers?|minutes?|watch\w*|reach"
-    r"|followers?|shares?|engagement)\b"
-)
-"""Words of exposure measures: what people saw, clicked or watched."""
 
 
 def _q08_enum(table: str, field: str) -> list[str]:
@@ -37,233 +34,209 @@ def _q08_enum(table: str, field: str) -> list[str]:
     raise KeyError(f"{table}.{field}")  # pragma: no cover - the package describes both
 
 
-def _q08_whole(value: Any) -> int | None:
-    """``value`` as an int if it is a whole number (not a bool), else None."""
-    if isinstance(value, bool) or not isinstance(value, Integral):
-        return None
-    return int(value)
+def krippendorff_alpha_nominal(coder_a: list[str], coder_b: list[str]) -> float:
+    """Krippendorff's alpha for two coders, nominal codes, no missing values.
+
+    alpha = 1 − D_o / D_e, where D_o is the share of units the two coders code differently
+    and D_e the chance that two codes drawn (without replacement) from both coders' pooled
+    codes differ. Returns NaN when D_e is 0 (every code the same: nothing to correct for).
+
+    >>> round(krippendorff_alpha_nominal(["a", "a", "b"], ["a", "b", "b"]), 3)
+    0.444
+    """
+    if len(coder_a) != len(coder_b) or not coder_a:
+        raise ValueError(
+            f"both coders must code the same units, got {len(coder_a)} and {len(coder_b)}"
+        )
+    pairs = pd.DataFrame({"a": list(coder_a), "b": list(coder_b)})
+    observed = float((pairs["a"] != pairs["b"]).mean())
+    pooled = pd.concat([pairs["a"], pairs["b"]]).value_counts()
+    n = int(pooled.sum())
+    expected = 1.0 - float((pooled * (pooled - 1)).sum()) / (n * (n - 1))
+    return float("nan") if expected == 0 else 1.0 - observed / expected
 
 
 @exercise
-def q08_1(n_military: Any) -> Feedback:
-    """How many of the responses the article names are military action, not communication."""
-    responses = data.load("responses")
-    kinds = responses["response_type"].value_counts()
-    expected = int(kinds.get("military", 0))
-    given = _q08_whole(n_military)
+def q08_1(n_ground: Any) -> Feedback:
+    """How many coded sentences bear on the ground of one of Winter's themes."""
+    frames = data.load("frames")
+    expected = int((frames["ground_theme"] != "none").sum())
+    given = whole_number(n_ground)
     if given is None:
-        return hint(f"expected a whole number (int), got {type_name(n_military)}.")
+        return hint(f"expected a whole number (int), got {type_name(n_ground)}.")
     if given == expected:
         return correct(
-            f"{expected} of the {len(responses)} responses are military action (airstrikes and "
-            "killings): the article credits them for the decline, yet they are not "
-            "counter-propaganda."
+            f"{expected} of the {len(frames)} coded sentences bear on a theme's ground (losing "
+            "territory, the battlefield), and not one describes a message's theme."
         )
-    if given == len(responses):
-        return hint("that is every response in the table; keep only the rows whose "
-                    "response_type is 'military'.")
-    if given == int(kinds.get("disruption", 0)):
-        return hint("those are the disruption rows (platforms removing accounts and material). "
-                    "Count the rows whose response_type is 'military'.")
-    if given == int((responses["ingram_tier"] == "tier_1").sum()):
-        return hint("those are the messaging (Tier 1) rows. Count the rows whose response_type "
-                    "is 'military'.")
-    return hint(f"{given} is not it. Try (responses['response_type'] == 'military').sum().")
+    if given == int((frames["message_theme"] != "none").sum()):
+        return hint("that counts the message_theme column: sentences that describe a message. "
+                    "Count the ground_theme column instead.")
+    if given == len(frames) - expected:
+        return hint("those are the sentences that bear on no theme's ground. Count the rows whose "
+                    "ground_theme is not 'none'.")
+    if given == len(frames):
+        return hint("that is every coded sentence; keep only the rows whose ground_theme is not "
+                    "'none'.")
+    return hint(f"{given} is not it. Try (frames['ground_theme'] != 'none').sum().")
 
 
-def _q08_codes(answer: Any) -> dict[int, tuple[Any, Any]] | str:
+def _q08_codes(answer: Any, name: str) -> dict[int, tuple[Any, Any]] | str:
     """Normalise a learner's codes to {sentence_id: (theme, appeal)}, or say what is wrong."""
-    if hasattr(answer, "columns") and hasattr(answer, "itertuples"):
-        needed = {"sentence_id", "winter_theme", "ingram_appeal"}
-        if not needed <= set(answer.columns):
-            return ("a table needs the columns sentence_id, winter_theme and ingram_appeal; "
-                    "or give a dict like {5: ('theme', 'appeal'), 11: ('theme', 'appeal')}.")
-        answer = {row.sentence_id: (row.winter_theme, row.ingram_appeal)
-                  for row in answer.itertuples(index=False)}
     if not isinstance(answer, dict):
-        return (f"expected a dict like {{5: ('theme', 'appeal'), 11: ('theme', 'appeal')}}, "
-                f"got {type_name(answer)}.")
+        return (f"{name} should be a dict like {{5: ('theme', 'appeal'), "
+                f"11: ('theme', 'appeal')}}, got {type_name(answer)}.")
     codes: dict[int, tuple[Any, Any]] = {}
     for key, value in answer.items():
-        sentence = _q08_whole(key)
+        sentence = whole_number(key)
         if sentence is None and isinstance(key, str) and key.strip().isdigit():
             sentence = int(key)
         if sentence is None:
-            return f"the keys should be the sentence ids 5 and 11 (whole numbers), got {key!r}."
+            return f"the keys of {name} should be the sentence ids 5 and 11, got {key!r}."
         if isinstance(value, str) or not hasattr(value, "__len__") or len(value) != 2:
-            return (f"the value for sentence {sentence} should be a pair (theme, appeal), "
+            return (f"{name}: the value for sentence {sentence} should be a pair (theme, appeal), "
                     f"e.g. ('none', 'none'), got {value!r}.")
         codes[sentence] = (value[0], value[1])
     if set(codes) != set(_Q08_SENTENCES):
-        return f"code exactly sentences 5 and 11; you gave {sorted(codes)}."
+        return f"{name}: code exactly sentences 5 and 11; you gave {sorted(codes)}."
     return codes
 
 
+def _q08_labels(sentence: int, theme: Any, appeal: Any, name: str) -> tuple[str, str] | str:
+    """A (theme, appeal) pair in the course's labels, or what is wrong with it."""
+    themes = _q08_enum("frames", "message_theme")
+    appeals = _q08_enum("frames", "message_appeal")
+    if not isinstance(theme, str) or not isinstance(appeal, str):
+        return f"{name}, sentence {sentence}: write both codes as text, e.g. ('none', 'none')."
+    theme, appeal = theme.strip().lower(), appeal.strip().lower()
+    if theme.replace(" ", "_").replace("-", "_") in appeals and theme != "none":
+        return (f"{name}, sentence {sentence}: the pair is the wrong way round. Put Winter's theme "
+                "first, Ingram's appeal second.")
+    if theme not in themes:
+        return (f"{name}, sentence {sentence}: {theme!r} is not one of Winter's labels: "
+                f"{', '.join(themes)}.")
+    if appeal not in appeals:
+        fixed = appeal.replace(" ", "_").replace("-", "_")
+        if fixed in appeals:
+            return (f"{name}, sentence {sentence}: write {fixed!r}, with an underscore, as the "
+                    "course's labels do.")
+        return (f"{name}, sentence {sentence}: {appeal!r} is not one of Ingram's labels: "
+                f"{', '.join(appeals)}.")
+    return theme, appeal
+
+
 @exercise
-def q08_2(my_codes: Any) -> Feedback:
-    """Winter's theme and Ingram's appeal for sentences 5 and 11, as the course codes them."""
-    codes = _q08_codes(my_codes)
-    if isinstance(codes, str):
-        return hint(codes)
-    themes = _q08_enum("frames", "winter_theme")
-    appeals = _q08_enum("frames", "ingram_appeal")
+def q08_2(message_codes: Any, ground_codes: Any = ...) -> Feedback:
+    """Two records for sentences 5 and 11: the message each describes, and the ground it
+    bears on."""
     frames = data.load("frames").set_index("sentence_id")
+    checked: dict[str, dict[int, tuple[str, str]]] = {}
+    for name, answer in (("message_codes", message_codes), ("ground_codes", ground_codes)):
+        codes = _q08_codes(answer, name)
+        if isinstance(codes, str):
+            return hint(codes)
+        checked[name] = {}
+        for sentence in _Q08_SENTENCES:
+            labels = _q08_labels(sentence, *codes[sentence], name)
+            if isinstance(labels, str):
+                return hint(labels)
+            checked[name][sentence] = labels
     for sentence in _Q08_SENTENCES:
-        theme, appeal = codes[sentence]
-        if not isinstance(theme, str) or not isinstance(appeal, str):
-            return hint(f"sentence {sentence}: write both codes as text, e.g. ('none', 'none').")
-        theme, appeal = theme.strip().lower(), appeal.strip().lower()
-        if theme in appeals and appeal in themes and theme != "none":
-            return hint(f"sentence {sentence}: the pair is the wrong way round. Put Winter's "
-                        "theme first, Ingram's appeal second.")
-        if theme.replace(" ", "_").replace("-", "_") in appeals and theme not in themes:
-            return hint(f"sentence {sentence}: {theme!r} is an appeal, not a theme. Put "
-                        "Winter's theme first, Ingram's appeal second.")
-        if theme not in themes:
+        given = checked["message_codes"][sentence]
+        want = tuple(str(frames.loc[sentence, c]) for c in ("message_theme", "message_appeal"))
+        ground = tuple(str(frames.loc[sentence, c]) for c in ("ground_theme", "ground_appeal"))
+        if given != want:
+            if given == ground and ground != ("none", "none"):
+                return hint(f"message_codes, sentence {sentence}: {given} is what the sentence "
+                            "bears on, not a message it describes. Put it in ground_codes; in "
+                            "message_codes code what the sentence says: no message is described.")
+            if sentence == 5:
+                return hint("message_codes, sentence 5 says propaganda helped recruit foreign "
+                            "fighters, but not what it said or offered. Code what the sentence "
+                            "says, not what you know about recruitment.")
+            return hint(f"message_codes, sentence {sentence}: does the sentence describe a "
+                        "message at all? If not, both codes are 'none'.")
+    given = checked["ground_codes"][11]
+    theme, appeal = (str(frames.loc[11, c]) for c in ("ground_theme", "ground_appeal"))
+    if given[1] != appeal:
+        return hint("ground_codes, sentence 11: halving fighters' wages cuts their livelihood, "
+                    "one of Ingram's pragmatic factors. Which appeal rests on pragmatic factors?")
+    if given[0] != theme:
+        return hint("ground_codes, sentence 11: coalition strikes killing fighters are the ground "
+                    "of which of Winter's themes? Think of the battlefield.")
+    want5 = tuple(str(frames.loc[5, c]) for c in ("ground_theme", "ground_appeal"))
+    if checked["ground_codes"][5] != want5:
+        return hint("ground_codes, sentence 5: recruiting is the propaganda's purpose. Does the "
+                    "sentence mention territory, the battlefield, wages or any other ground a "
+                    "theme depicts? If not, both codes are 'none'.")
+    return correct(
+        "both records match the course's coding. Sentence 5 names a purpose, not a message, and "
+        "bears on no ground; sentence 11 describes no message either (none, none), but its strikes "
+        "and halved wages bear on the 'war' theme's ground and a rational-choice appeal."
+    )
+
+
+@exercise
+def q08_3(my_ground: Any, my_alpha: Any = ...) -> Feedback:
+    """Krippendorff's alpha between the learner's ground themes and the course's, by hand."""
+    frames = data.load("frames").set_index("sentence_id")
+    themes = _q08_enum("frames", "ground_theme")
+    if not isinstance(my_ground, dict) or len(my_ground) < 2:
+        return hint("my_ground should be a dict of at least two sentences, like "
+                    "{1: 'utopia', 2: 'none', ...}.")
+    mine, course = [], []
+    for key, theme in my_ground.items():
+        sentence = whole_number(key)
+        if sentence is None or sentence not in frames.index:
+            return hint(f"{key!r} is not a coded sentence id; use ids from frames, e.g. "
+                        f"{list(frames.index)[:4]}.")
+        if not isinstance(theme, str) or theme.strip().lower() not in themes:
             return hint(f"sentence {sentence}: {theme!r} is not one of Winter's labels: "
                         f"{', '.join(themes)}.")
-        if appeal not in appeals:
-            fixed = appeal.replace(" ", "_").replace("-", "_")
-            if fixed in appeals:
-                return hint(f"sentence {sentence}: write {fixed!r}, with an underscore, as the "
-                            "course's labels do.")
-            return hint(f"sentence {sentence}: {appeal!r} is not one of Ingram's labels: "
-                        f"{', '.join(appeals)}.")
-        want_theme = str(frames.loc[sentence, "winter_theme"])
-        want_appeal = str(frames.loc[sentence, "ingram_appeal"])
-        if sentence == 5 and (theme, appeal) != (want_theme, want_appeal):
-            return hint("sentence 5 says propaganda helped recruit foreign fighters, but not "
-                        "what it said or offered. Code what the sentence says, not what you know "
-                        "about recruitment: which theme or appeal recruited is not said.")
-        if sentence == 11 and appeal != want_appeal:
-            return hint("sentence 11: halving fighters' wages cuts their livelihood, one of "
-                        "Ingram's pragmatic factors. Which appeal rests on pragmatic factors?")
-        if sentence == 11 and theme != want_theme:
-            return hint("sentence 11: coalition strikes killing about 10,000 fighters are the "
-                        "ground of which of Winter's themes? Think of the battlefield.")
-    return correct(
-        "both match the course's coding: sentence 5 names a purpose, not a message "
-        "(none, none); sentence 11's strikes and halved wages bear on the 'war' theme and on a "
-        "rational-choice appeal. Coders can disagree; a good code names the sentence's words."
-    )
-
-
-@exercise
-def q08_3(ctr: Any) -> Feedback:
-    """The click-through rate of the ADL/Moonshot US campaign, from data/funnel.csv."""
-    funnel = data.load("funnel").set_index(["campaign", "stage"])["value"]
-    impressions = float(funnel["adl_moonshot_us", "impressions"])
-    clicks = float(funnel["adl_moonshot_us", "clicks"])
-    viewers = float(funnel["redirect_pilot", "clicks"])
-    expected = clicks / impressions
-    given = finite_number(ctr)
+        mine.append(theme.strip().lower())
+        course.append(str(frames.loc[sentence, "ground_theme"]))
+    expected = krippendorff_alpha_nominal(mine, course)
+    agreement = sum(a == b for a, b in zip(mine, course)) / len(mine)
+    given = finite_number(my_alpha)
+    if expected != expected:  # NaN: every code identical
+        return hint("every code, yours and the table's, is the same, so chance agreement is "
+                    "certain and alpha is undefined. Add sentences with different codes.")
     if given is None:
-        return hint(f"expected a number such as 0.05, got {type_name(ctr)}.")
-    if abs(given - expected) <= 0.0005:
-        return correct(
-            f"{clicks:,.0f} / {impressions:,.0f} = {expected:.4f}, about 2.3 clicks per 100 "
-            "impressions. Both counts are lower bounds ('over'), so the rate is approximate."
-        )
-    if abs(given - 100 * expected) <= 0.05:
-        return hint("that is a percentage. Give the rate as a share: clicks / impressions, "
-                    "without multiplying by 100.")
-    if abs(given - viewers / impressions) <= 0.01:
-        return hint("you divided the Redirect pilot's viewers by the US campaign's impressions: "
-                    "two different campaigns. Take both numbers from the adl_moonshot_us rows.")
-    if abs(given - clicks / viewers) <= 0.001:
-        return hint("you divided the US campaign's clicks by the Redirect pilot's viewers: two "
-                    "different campaigns. Divide clicks by impressions, both adl_moonshot_us.")
-    if abs(given - impressions / clicks) <= 0.5:
-        return hint("upside down: the rate is clicks / impressions.")
-    return hint("not quite. Take the adl_moonshot_us rows of the funnel table and divide its "
-                "clicks by its impressions.")
+        return hint(f"my_alpha should be a number, got {type_name(my_alpha)}.")
+    if abs(given - expected) <= 0.005:
+        meaning = ("perfect agreement." if expected > 0.999 else
+                   "better than chance, but look at the sentences you coded differently: "
+                   "is the rule unclear there?" if expected > 0 else
+                   "no better than chance: the rule, or your reading of it, needs work.")
+        return correct(f"alpha = {expected:.3f} on {len(mine)} sentences (raw agreement "
+                       f"{agreement:.0%}): {meaning}")
+    if abs(given - agreement) <= 0.005:
+        return hint("that is the raw agreement (the share of sentences coded alike). Alpha "
+                    "corrects it for chance: 1 − observed disagreement / expected disagreement.")
+    if abs(given - (1 - agreement)) <= 0.005:
+        return hint("that is the observed disagreement D_o. Divide it by the expected "
+                    "disagreement D_e and take the result from 1.")
+    return hint(f"not quite: alpha for these codes is not {given:.3f}. Put your codes and the "
+                "table's for the same sentences side by side, then use the lesson's three lines.")
 
 
 @exercise
-def q08_4(my_weights: Any, my_defence: Any = ...) -> Feedback:
-    """A weighting of the six criteria, with one or two sentences defending it."""
-    if my_defence is Ellipsis:
-        return hint("write your defence too: my_defence = '...' (one or two sentences).")
-    scores, defaults = models.weighing_inputs()
-    criteria = data.load("criteria").set_index("criterion_id")
-    if hasattr(my_weights, "to_dict") and not isinstance(my_weights, dict):
-        my_weights = my_weights.to_dict()
-    if not isinstance(my_weights, dict):
-        return hint(f"expected a dict of weights like {{'evidence': 2, 'reach': 1, ...}}, got "
-                    f"{type_name(my_weights)}.")
-    names = list(defaults.index)
-    missing = [name for name in names if name not in my_weights]
-    extra = [str(name) for name in my_weights if name not in names]
-    if missing or extra:
-        return hint("give one weight for each criterion id: " + ", ".join(names)
-                    + (f"; missing: {', '.join(missing)}" if missing else "")
-                    + (f"; not a criterion: {', '.join(extra)}" if extra else "") + ".")
-    weights = {}
-    for name in names:
-        value = finite_number(my_weights[name])
-        low, high = float(criteria.loc[name, "min_weight"]), float(criteria.loc[name, "max_weight"])
-        if value is None or not low <= value <= high:
-            return hint(f"the weight of {name} must be a number from {low:g} to {high:g}, got "
-                        f"{my_weights[name]!r}.")
-        weights[name] = value
-    vector = [weights[name] for name in names]
-    if sum(vector) == 0:
-        return hint("every weight is 0, so nothing counts: give at least one criterion a weight.")
-    changes = {name: abs(weights[name] - float(defaults[name])) for name in names}
-    if max(changes.values()) == 0:
-        return hint("these are the default equal weights. Change at least one, then defend "
-                    "the change.")
-    if not isinstance(my_defence, str) or len(my_defence.split()) < 8:
-        return hint("write a defence of one or two full sentences (at least 8 words) in "
-                    "my_defence.")
-    most = max(names, key=lambda name: changes[name])
-    label = str(criteria.loc[most, "criterion"])
-    words = {most.lower()} | {w.lower() for w in re.findall(r"[A-Za-z]{4,}", label)}
-    words -= {"risk", "with", "from"}
-    if not any(word in my_defence.lower() for word in words):
-        return hint(f"you changed '{label}' ({most}) the most: say in your defence why that "
-                    "criterion deserves its weight.")
-    values = models.weighted_scores(scores, vector)
-    ranks = models.rank_options(scores, vector)
-    options = data.load("options").set_index("option_id")["option"]
-    first = [str(options[o]) for o, rank in zip(scores.index, ranks) if rank == 1]
-    best = float(max(values))
-    return correct(
-        f"with your weights {' and '.join(first)} come{'s' if len(first) == 1 else ''} first "
-        f"({best:.2f} of 5), and your defence speaks to {label.lower()}. Now check: which "
-        "published fact would you cite for it, and what would change your mind?"
-    )
-
-
-@exercise
-def q08_5(memo_goal: Any, memo_measures: Any = ...) -> Feedback:
-    """The memo's goal (one sentence) and its measures (a list of at least two)."""
-    if memo_measures is Ellipsis:
-        return hint("write your measures too: memo_measures = ['...', '...'].")
-    if not isinstance(memo_goal, str) or not memo_goal.strip():
-        return hint(f"memo_goal should be a sentence of text, got {type_name(memo_goal)}.")
-    if len(memo_goal.split()) < 8:
-        return hint("a goal needs who, what and by when: write one full sentence of at least "
-                    "8 words.")
-    if not re.search(r"\d", memo_goal):
-        return hint("make the goal measurable: add a number, for how much or by when (e.g. "
-                    "'within 12 months').")
-    if isinstance(memo_measures, str) or not isinstance(memo_measures, (list, tuple)):
-        return hint(f"memo_measures should be a list of short texts, got "
-                    f"{type_name(memo_measures)}.")
-    if len(memo_measures) < 2 or not all(isinstance(m, str) and m.strip() for m in memo_measures):
-        return hint("give at least two measures, each a short text.")
-    text = " ".join(memo_measures).lower()
-    outcome = bool(_Q08_OUTCOME_WORDS.search(text))
-    reach = bool(_Q08_REACH_WORDS.search(text))
-    if not outcome:
-        return hint("your measures stop at reach (what people saw or clicked). Add how you "
-                    "would learn about attitude or behaviour change, or say plainly that it is "
-                    "unknown, as the funnel's last stage is.")
-    if not reach:
-        return hint("add at least one reach measure (impressions, clicks, minutes watched): "
-                    "they are what you can count for sure.")
-    return correct(
-        "a measurable goal, and measures that go past reach to outcomes. Compare them with "
-        "the worked example, and say which stage you cannot measure yet."
-    )
+def q08_4(low_alpha_means: Any) -> Feedback:
+    """What a low agreement statistic says about a coding scheme, in the learner's words."""
+    if not isinstance(low_alpha_means, str) or len(low_alpha_means.split()) < 8:
+        return hint("write one or two full sentences (at least 8 words) in low_alpha_means.")
+    text = low_alpha_means.lower()
+    about_rule = any(w in text for w in ("rule", "scheme", "definition", "instruction", "codebook",
+                                         "question", "ambigu", "unclear"))
+    about_use = any(w in text for w in ("rewrite", "revise", "clarif", "split", "train", "recode",
+                                        "re-code", "again", "not use", "cannot", "can't", "trust",
+                                        "conclusion", "rely"))
+    if not about_rule:
+        return hint("say what a low value tells you about the coding rule itself, not only about "
+                    "the coders: could two careful people read it differently?")
+    if not about_use:
+        return hint("add what you would do next: rewrite or split the rule, code again and "
+                    "measure again, and in the meantime not rest conclusions on the codes.")
+    return correct("yes: low agreement means the scheme, not just a coder, is unreliable; fix "
+                   "the rule, re-code, re-measure, and do not draw conclusions from the codes "
+                   "until then.")

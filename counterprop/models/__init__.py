@@ -16,7 +16,7 @@ model           what it computes                                           lesso
 ``takedown``    CEP 2018's two-bin arithmetic: views per known video        06
 ``production``  constant-elasticity production index P0·T^ε·O^μ·B^β        07
 ``reach``       R = P·k·F·s·(1−o)·(1−d) and a one-at-a-time sensitivity    07
-``funnel``      impressions → viewers → minutes → attitude change          08
+``funnel``      impressions → viewers → minutes → attitude change          09
                 (the last stage is unknown)
 ==============  =========================================================  ========
 
@@ -56,6 +56,8 @@ from counterprop.models.base import (
 from counterprop.models.funnel import ATTITUDE_STATUS, funnel
 from counterprop.models.reach import production_index, reach, sensitivity
 from counterprop.models.survival import (
+    MixtureFit,
+    fit_mixture,
     fit_single_hazard,
     fit_slow_hazard,
     followers_by_return,
@@ -69,6 +71,7 @@ from counterprop.models.weighing import (
     WEIGHING_TABLES,
     leader_intervals,
     rank_options,
+    score_flips,
     weighing_inputs,
     weight_flips,
     weighted_scores,
@@ -77,11 +80,13 @@ from counterprop.models.weighing import (
 __all__ = [
     "ATTITUDE_STATUS",
     "MODELS",
+    "MixtureFit",
     "PARAMETERS_CSV",
     "STATUSES",
     "TIE_TOLERANCE",
     "WEIGHING_TABLES",
     "defaults",
+    "fit_mixture",
     "fit_single_hazard",
     "fit_slow_hazard",
     "followers_by_return",
@@ -93,6 +98,7 @@ __all__ = [
     "ranges",
     "rank_options",
     "reach",
+    "score_flips",
     "sensitivity",
     "share_of_views_from_long",
     "survival_mixture",

@@ -54,11 +54,13 @@ def production_index(
 def reach(
     *, P: ArrayLike, k: ArrayLike, F: ArrayLike, s: ArrayLike, o: ArrayLike, d: ArrayLike
 ) -> FloatOrArray:
-    """Monthly unique reach, a teaching toy (methods §2.4).
+    """Monthly exposures, a teaching toy (methods §2.4 calls it "unique reach").
 
     R = P · k · F · s · (1 − o) · (1 − d)
 
-    No published study estimates the product as a whole; the factors multiply, so
+    R is linear in the number of products P, so it counts **exposures** (a follower who sees
+    two products counts twice), not unique people, which would saturate. Halving any of the
+    six multiplied factors (P, k, F, s, 1 − o, 1 − d) halves R; halving o does not. No published study estimates the product as a whole; the factors multiply, so
     interventions compound, and overlap and displacement can erase much of the apparent
     gain. Reach is not persuasion. Fisher (fisher_2015) and Johnson et al. (johnson_2016)
     argue that ecosystems do not multiply this naively.

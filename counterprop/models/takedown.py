@@ -14,20 +14,24 @@ def takedown_views(
     views_long: ArrayLike,
     uploads_per_video: ArrayLike,
     share_blocked: ArrayLike,
+    share_first_hashed: ArrayLike,
 ) -> FloatOrArray:
     """Expected views per known video per quarter, CEP 2018's two-bin arithmetic.
 
-    V = [1 + (U − 1)·(1 − b)] · [(1 − q)·v_s + q·v_l]
+    V = [(1 − c·b) + (U − 1)·(1 − b)] · [(1 − q)·v_s + q·v_l]
 
     Each upload is either removed within two hours (share 1 − q, v_s views) or lives
     longer (share q, v_l views) (cep_2018: q = 0.24; v_s = 14,801/(0.76·1,348) = 14.4,
     v_l = 148,590/(0.24·1,348) = 459, U = 1,348/229 = 5.9, all derived).
 
     Hash-sharing (b, **illustrative**: no published hit rate) is modelled as blocking a
-    share b of *re-uploads* at upload, so they get no views; the first upload of a video
-    is never blocked (its hash is not yet known), and re-uploads that get through keep the
-    observed short/long mix. With b = 0 the model reproduces CEP's total:
-    (1,348/229)·(163,391/1,348) = 163,391/229 = 713.5 views per known video.
+    share b of uploads whose hash is known, so they get no views; uploads that get through
+    keep the observed short/long mix. Re-uploads are always hashed. Whether the *first*
+    upload is is an assumption, c (**illustrative**): c = 0 says its hash is not yet known,
+    so it is never blocked; c = 1 says it is (CEP searched for videos it had already
+    fingerprinted), so blocking acts on every upload: V = U·(1 − b)·[…]. With b = 0, c
+    has no effect and the model reproduces CEP's total by construction (an identity, not a
+    check): (1,348/229)·(163,391/1,348) = 163,391/229 = 713.5 views per known video.
 
     Parameters
     ----------
@@ -38,14 +42,17 @@ def takedown_views(
     uploads_per_video:
         U, uploads of one known video per quarter, >= 1.
     share_blocked:
-        b, share of re-uploads blocked by hash match, 0-1.
+        b, share of hashed uploads blocked by hash match, 0-1.
+    share_first_hashed:
+        c, share of first uploads whose hash is already known, 0-1 (registry default 0).
     """
     q = valid("share_long", share_long, 0.0, 1.0)
     v_short = valid("views_short", views_short)
     v_long = valid("views_long", views_long)
     uploads = valid("uploads_per_video", uploads_per_video, 1.0)
     b = valid("share_blocked", share_blocked, 0.0, 1.0)
-    live_uploads = 1.0 + (uploads - 1.0) * (1.0 - b)
+    c = valid("share_first_hashed", share_first_hashed, 0.0, 1.0)
+    live_uploads = (1.0 - c * b) + (uploads - 1.0) * (1.0 - b)
     return result(live_uploads * ((1.0 - q) * v_short + q * v_long))
 
 

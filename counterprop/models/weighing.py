@@ -1,4 +1,4 @@
-"""Model V: weighing response options against criteria (lesson 08; methods §1.3-§1.5)."""
+"""Model V: weighing response options against criteria (lesson 09; methods §1.3-§1.5)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def weighing_inputs() -> tuple[pd.DataFrame, pd.Series]:
 
     >>> scores, weights = weighing_inputs()
     >>> scores.shape, weights.tolist()
-    ((5, 6), [1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+    ((5, 7), [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
     """
     from counterprop import data  # the registry reader above needs no package import
 
@@ -297,3 +297,86 @@ def weight_flips(
         rows,
         columns=["criterion", "weight", "leader", "lower", "leader_below", "upper", "leader_above"],
     ).astype({"criterion": "str", "leader": "str", "leader_below": "str", "leader_above": "str"})
+
+
+def score_flips(
+    scores: pd.DataFrame,
+    weights: ArrayLike,
+    *,
+    low: float,
+    high: float,
+    step: float,
+) -> pd.DataFrame:
+    """Every single-score change of ``±step`` (kept within ``low``-``high``), and what it does
+    to the top of the ranking, every other score and every weight held fixed.
+
+    A score is a judgement: this asks how fragile the ranking is to one judgement moving by
+    one point, as :func:`weight_flips` asks it of one weight.
+
+    Parameters
+    ----------
+    scores:
+        The options × criteria DataFrame of :func:`weighing_inputs` (index: options,
+        columns: criteria).
+    weights:
+        One weight per criterion, as for :func:`weighted_scores`.
+    low, high:
+        The ends of the score scale, e.g. 1 and 5: changes that would leave it are skipped.
+    step:
+        How far each score moves, e.g. 1.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per change, with columns ``option, criterion, score, new_score, leader``
+        (the option(s) first after the change, tied ones joined with " = ") and ``effect``:
+        ``"flip"`` (another option alone first), ``"tie"`` (the leader now shares first
+        place, or loses it to a tie) or ``"none"``.
+
+    >>> table = pd.DataFrame([[4.0, 2.0], [2.0, 3.0]], index=["A", "B"], columns=["x", "y"])
+    >>> flips = score_flips(table, [1, 1], low=1, high=5, step=1)
+    >>> changed = flips[flips["effect"] != "none"]
+    >>> changed[["option", "criterion", "new_score", "effect"]].values.tolist()
+    [['A', 'x', 3.0, 'tie'], ['A', 'y', 1.0, 'tie'], ['B', 'x', 3.0, 'tie'], ['B', 'y', 4.0, 'tie']]
+    """
+    if not isinstance(scores, pd.DataFrame):
+        raise ValueError(
+            f"scores must be a DataFrame of options × criteria, got {type(scores).__name__}"
+        )
+    s, w = _weighing_arrays(scores, weights)
+    if w.ndim != 1:
+        raise ValueError(f"weights must be one weight vector (1 dimension), got shape {w.shape}")
+    lo, hi = _weighing_bounds(low, high)
+    size = float(valid("step", step, 0.0, low_open=True, scalar=True))
+    options = [str(o) for o in scores.index]
+    criteria = [str(c) for c in scores.columns]
+    # One score s_oc moving by δ moves only option o's weighted score, by δ·w_c/Σw.
+    n_options, n_criteria = s.shape
+    option, criterion = (a.ravel() for a in np.indices(s.shape))
+    option, criterion = np.concatenate([option, option]), np.concatenate([criterion, criterion])
+    delta = np.repeat([-size, size], n_options * n_criteria)
+    old = s[option, criterion]
+    new = old + delta
+    inside = (new >= lo - TIE_TOLERANCE) & (new <= hi + TIE_TOLERANCE)
+    order = np.lexsort((delta[inside], criterion[inside], option[inside]))
+    option, criterion, delta = option[inside][order], criterion[inside][order], delta[inside][order]
+    old, new = old[inside][order], new[inside][order]
+    values = weighted_scores(s, w)
+    moved = np.repeat(values[np.newaxis, :], len(option), axis=0)
+    moved[np.arange(len(option)), option] += delta * w[criterion] / w.sum()
+    now = _top(values)
+    after = _top(moved)
+    same = (after == now).all(axis=1)
+    alone = after.sum(axis=1) == 1
+    effect = np.where(same, "none", np.where(alone, "flip", "tie"))
+    leaders = [" = ".join(options[k] for k in np.flatnonzero(row)) for row in after]
+    return pd.DataFrame(
+        {
+            "option": [options[k] for k in option],
+            "criterion": [criteria[k] for k in criterion],
+            "score": old.astype(np.float64),
+            "new_score": new.astype(np.float64),
+            "leader": leaders,
+            "effect": effect,
+        }
+    ).astype({"option": "str", "criterion": "str", "leader": "str", "effect": "str"})

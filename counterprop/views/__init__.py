@@ -14,13 +14,18 @@ the course's rules for what-if views (COURSE.md §6, §8):
   with :func:`counterprop.models.load_parameters`); nothing numeric is written twice.
 - **Every slider wears its status**: a badge says *empirical* (with its ``source_id``),
   *derived* (with its formula) or *illustrative* (an assumption). Hover for the full note.
-- **Moving an illustrative slider off its default marks the output illustrative**: the status
-  line says which assumptions moved and the chart carries an "ILLUSTRATIVE" watermark.
+- **A view states its assumptions at every moment, the defaults included**:
+  ``view.assumptions`` lists every illustrative input in play (illustrative sliders at their
+  current values, and illustrative fixed values); whenever it is not empty the status line
+  names them and the chart (live and still) carries an "ILLUSTRATIVE" watermark and a label
+  listing them. Published data (``PUBLISHED`` artists) are drawn from the data and never move.
 - **Fast**: the figure is built once; a slider move calls the model and redraws only the
   artists that change (blitting: ``restore_region`` → ``draw_artist`` → ``blit``), which costs
   a few milliseconds instead of the ~100 ms of a full redraw (``benchmarks/widget_latency.py``).
 - **A static copy**: :meth:`ModelView.static_png` renders the default state with the Agg
   backend, byte for byte the same on every run, for notebooks read on GitHub or in print.
+  Every lesson shows it the same way, after the live view: ``view.show_still()`` (caption
+  "Still image of this view at its defaults", the assumptions, the PNG).
 
 Every view object has the same small interface, which the tests, the benchmark and the
 browser test iterate over through :data:`VIEWS`:
@@ -33,14 +38,17 @@ browser test iterate over through :data:`VIEWS`:
 ``outputs``       the latest model results (plain floats and numpy arrays)
 ``values()``      the current slider values; ``defaults()`` the registry's
 ``set(**v)``      move several sliders with one redraw; ``reset()`` back to defaults
-``moved``         the sliders off their default; ``is_illustrative`` if any is an assumption
+``moved``         the sliders off their default
+``assumptions``   the illustrative inputs in play; ``is_illustrative`` if there are any
 ``widget``        the ``VBox`` to display (displaying the view itself shows it too)
-``static_png()``  PNG bytes of the default state (Agg), for a static image in the notebook
+``static_png()``  PNG bytes of the default state (Agg), with the mark
+``show_still()``  display the caption, the assumptions and ``static_png()`` (every lesson)
 ================  ==============================================================
 
 Views choose their canvas: ``canvas="ipympl"`` (the live widget in JupyterLab; the default
 inside a Jupyter kernel) or ``canvas="agg"`` (headless, the default elsewhere: tests and
-benchmarks). A view holds no global state: two views never share a figure or a widget, and
+benchmarks). Inside a kernel without ipympl (Colab, a bare kernel) the default prints one line
+and falls back to Agg, showing the chart as an image redrawn on every move. A view holds no global state: two views never share a figure or a widget, and
 a view's figure is not registered with pyplot. Importing ipympl would switch pyplot to the
 widget backend; the view switches it back, so a lesson's other charts stay plain images
 (``%matplotlib widget`` is not needed, and works too). Displaying a view outputs its widget
@@ -48,8 +56,9 @@ and a short, deterministic ``text/plain`` (no random ids), so a saved notebook p
 
 Adding a view: subclass :class:`ModelView`, list its sliders in ``SLIDERS`` (or override
 :meth:`ModelView.define_parameters` for parameters that are not in the registry), implement
-``compute``, ``build_chart`` and ``apply_outputs`` (and optionally ``constrain`` and
-``notes_html``), then register it in :data:`VIEWS` in this package's ``__init__``. The shared machinery lives in
+``compute``, ``build_chart`` and ``apply_outputs`` (and optionally ``constrain``,
+``notes_html``, ``PUBLISHED`` and ``fixed_assumptions`` for illustrative inputs that are not
+registry sliders), then register it in :data:`VIEWS` in this package's ``__init__``. The shared machinery lives in
 ``views/base.py``, each lesson's view in a module of its own.
 """
 

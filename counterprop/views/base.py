@@ -1,6 +1,7 @@
 """What every what-if view shares: a registry row as a slider (:class:`Parameter`), its status
-badge, and the base class :class:`ModelView` that builds a figure once and blits what a slider move
-changes. The lessons' views live in one module each beside this one."""
+badge, and the base class :class:`ModelView` that builds a figure once, blits what a slider move
+changes and states the assumptions its output rests on. The lessons' views live in one module
+each beside this one."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import html
 import io
 import math
 import re
+import textwrap
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,7 +33,19 @@ STATUS_BADGE = {
 """Badge text and background colour per status. The word carries the meaning, not the colour."""
 
 WATERMARK = "ILLUSTRATIVE"
-"""What the chart says when an assumption has been moved off its default."""
+"""What the chart says whenever its output rests on an assumption (at the defaults too)."""
+
+STILL_CAPTION = "Still image of this view at its defaults"
+"""The caption :meth:`ModelView.show_still` puts above every still image, in every lesson."""
+
+NO_IPYMPL = (
+    "ipympl is not installed here, so this view shows a still chart that is redrawn as an "
+    "image on every slider move (pip install ipympl for the live chart)."
+)
+"""The one line a view prints when ``canvas="auto"`` finds no ipympl inside a kernel."""
+
+MARK_COLOUR = "#b35806"
+"""The chart mark's colour: the badge colour of status *illustrative*."""
 
 _FORMULA = re.compile(r"formula `([^`]+)`")
 
@@ -177,35 +191,6 @@ def badge_html(parameter: Parameter, sources: pd.DataFrame | None = None) -> str
     )
 
 
-def survival_floor(share_fast: float, hazard_fast: float, days: float) -> float:
-    """The smallest share gone by ``days`` that the fast group allows: a·(1 − e^(−h_f·D))."""
-    return share_fast * -math.expm1(-hazard_fast * days)
-
-
-def raise_share_gone(
-    values: Mapping[str, float], hazard_fast: float, days: float, parameter: Parameter
-) -> dict[str, float]:
-    """``values`` with ``share_gone_90d`` raised to the first slider position the model solves.
-
-    The fast group alone loses a·(1 − e^(−h_f·D)) by day D, so a smaller share gone by day 90
-    has no slow hazard (registry note of ``survival.share_gone_90d``; ``fit_slow_hazard``).
-    """
-    values = dict(values)
-    floor = survival_floor(values["share_fast"], hazard_fast, days)
-    if values["share_gone_90d"] < floor:
-        values["share_gone_90d"] = up_to_grid(floor, parameter)
-    return values
-
-
-def raised_note(before: Mapping[str, float], after: Mapping[str, float]) -> str:
-    return (
-        f"<b>p₉₀ was raised to {after['share_gone_90d']:.2f}</b> (you asked for "
-        f"{before['share_gone_90d']:.2f}): with a = {after['share_fast']:.2f} of accounts caught "
-        "within two days, at least that share is gone by day 90, so no slow rate could leave "
-        "more accounts alive."
-    )
-
-
 def up_to_grid(bound: float, parameter: Parameter) -> float:
     """The first slider position of ``parameter`` at or above ``bound``."""
     step = parameter.step
@@ -222,11 +207,34 @@ def up_to_grid(bound: float, parameter: Parameter) -> float:
 class ModelView:
     """A what-if view: registry sliders with badges, a chart updated in place, a reset button.
 
+    **Assumptions are stated at every moment, the defaults included.** :attr:`assumptions`
+    lists every illustrative input the output rests on: each slider whose registry status is
+    *illustrative* (at its current value, default or not) and each fixed value the view uses
+    that is illustrative (:meth:`fixed_assumptions`, which a subclass overrides to add inputs
+    that are not registry sliders, e.g. judgement scores). :attr:`is_illustrative` is true
+    whenever that list is not empty. Then the status line above the chart names them, the
+    chart carries the "ILLUSTRATIVE" watermark and a label listing them in its top strip, and
+    so does the still image (:meth:`static_png`). Each assumption reads
+    ``"SYMBOL = VALUE (what it is)"``; the chart label shows the part before `` (``.
+
+    **One pattern for the still image, in every lesson**: display the live view, then call
+    :meth:`show_still` in the same cell::
+
+        view = views.SurvivalView()
+        display(view)
+        view.show_still()
+
+    which shows the caption "Still image of this view at its defaults", the assumptions it
+    rests on, and the PNG of :meth:`static_png` (for readers of the saved notebook, where no
+    kernel moves the sliders).
+
     Parameters
     ----------
     canvas:
         ``"ipympl"`` for the live JupyterLab widget, ``"agg"`` for headless use, ``"auto"``
-        (default) for ipympl inside a Jupyter kernel and Agg elsewhere.
+        (default) for ipympl inside a Jupyter kernel and Agg elsewhere. Where a kernel runs but
+        ipympl is missing (Colab, a bare kernel), ``"auto"`` prints one line and falls back to
+        Agg, showing the chart as an image redrawn on every move.
     blit:
         Redraw only the changed artists (default). ``False`` redraws the whole figure with
         ``fig.canvas.draw()`` on every move, for comparison.
@@ -242,6 +250,9 @@ class ModelView:
     SEMI_STATIC: ClassVar[tuple[str, ...]] = ()
     """Names of texts in ``artists`` that change rarely (titles that state the finding): they
     are drawn with the background, and a change of their text triggers one full redraw."""
+    PUBLISHED: ClassVar[tuple[str, ...]] = ()
+    """Names of artists in ``artists`` that draw published data (e.g. Conway et al.'s points):
+    drawn once with the background from the data, never moved by a slider (the tests check)."""
     figsize: ClassVar[tuple[float, float]] = (8.0, 4.0)
     """Figure size in inches: 800 pixels wide fits JupyterLab's output area beside its side bar."""
 
@@ -273,8 +284,10 @@ class ModelView:
         )
         self.reset_button.on_click(lambda _button: self.reset())
 
+        self._image: widgets.Image | None = None
         self.figure, self.canvas = self._new_figure(canvas)
         self.artists = self.build_chart(self.figure)
+        self._add_marks(self.figure, self.artists)
         watermark = self.artists.get("watermark")
         self._moving = [a for a in self._dynamic_artists() if a is not watermark]
         if blit:
@@ -318,10 +331,41 @@ class ModelView:
             if not math.isclose(value, defaults[name], rel_tol=1e-9, abs_tol=1e-12)
         ]
 
+    def fixed_assumptions(self) -> list[str]:
+        """Illustrative inputs the view uses but does not let you move, as
+        ``"SYMBOL = VALUE (what it is)"``.
+
+        By default: every registry value in ``FIXED`` whose status is *illustrative*. Override
+        it (calling ``super()``) to add inputs a view holds outside the registry sliders.
+        """
+        out = []
+        for model, name in self.FIXED:
+            row = models.load_parameters(model).set_index("name").loc[name]
+            if row["status"] == "illustrative":
+                out.append(
+                    f"{row['symbol']} = {self.fixed[name]:g} ({row['unit']}; held fixed)"
+                )
+        return out
+
+    def assumptions_for(self, values: Mapping[str, float]) -> list[str]:
+        """The assumptions the output for ``values`` rests on (see :attr:`assumptions`)."""
+        sliders = [
+            f"{p.symbol} = {p.format(values[name])} ({p.label})"
+            for name, p in self.parameters.items()
+            if p.status == "illustrative"
+        ]
+        return sliders + self.fixed_assumptions()
+
+    @property
+    def assumptions(self) -> list[str]:
+        """Every illustrative input in play now: illustrative sliders at their current values
+        (at the defaults too) and illustrative fixed values (:meth:`fixed_assumptions`)."""
+        return self.assumptions_for(self.values())
+
     @property
     def is_illustrative(self) -> bool:
-        """True when an illustrative slider is off its default: the output is an assumption."""
-        return any(self.parameters[name].status == "illustrative" for name in self.moved)
+        """True whenever the output rests on an assumption (:attr:`assumptions` not empty)."""
+        return bool(self.assumptions)
 
     def parameters_frame(self) -> pd.DataFrame:
         """The view's sliders as a table: symbol, default, range, unit, status and source."""
@@ -388,9 +432,7 @@ class ModelView:
         before = self._semi_static_texts()
         needs_full = self.apply_outputs(self.artists, self.outputs)
         needs_full |= self._semi_static_texts() != before
-        watermark = self.artists.get("watermark")
-        if watermark is not None:
-            watermark.set_visible(self.is_illustrative)
+        self._show_marks(self.artists, self.assumptions_for(values))
         self.status.value = self._status_html()
         self.notes.value = self.notes_html(values, self.outputs)
         self._render(full=full or needs_full)
@@ -419,6 +461,10 @@ class ModelView:
         figure = Figure(figsize=self.figsize)
         if canvas == "auto":
             canvas = "ipympl" if in_kernel() else "agg"
+            if canvas == "ipympl" and not has_ipympl():
+                print(NO_IPYMPL)
+                canvas = "agg"
+                self._image = widgets.Image(format="png")
         if canvas == "agg":
             return figure, FigureCanvasAgg(figure)
         backend = matplotlib.get_backend()
@@ -440,10 +486,11 @@ class ModelView:
         return figure, live
 
     def _dynamic_artists(self) -> list[Artist]:
-        """The artists redrawn on every move: all of ``artists`` but the ``SEMI_STATIC`` ones."""
+        """The artists redrawn on every move: all of ``artists`` but the ``SEMI_STATIC`` and
+        ``PUBLISHED`` ones."""
         out: list[Artist] = []
         for name, value in self.artists.items():
-            if name in self.SEMI_STATIC:
+            if name in self.SEMI_STATIC or name in self.PUBLISHED:
                 continue
             if isinstance(value, Artist):
                 out.append(value)
@@ -479,9 +526,13 @@ class ModelView:
     def _render(self, *, full: bool = False) -> None:
         if not self._blit or full or self._background is None:
             self.canvas.draw()
-            return
-        self._draw_moving()
-        self.canvas.blit(self.figure.bbox)
+        else:
+            self._draw_moving()
+            self.canvas.blit(self.figure.bbox)
+        if self._image is not None:  # no ipympl: the chart is shown as an image
+            buffer = io.BytesIO()
+            self.canvas.print_png(buffer)
+            self._image.value = buffer.getvalue()
 
     def render_figure(self, figure: Figure, values: Mapping[str, float] | None = None) -> None:
         """Draw the whole chart for ``values`` (default: the registry defaults) on a new figure.
@@ -490,13 +541,9 @@ class ModelView:
         """
         values = self.feasible({**self.defaults(), **(values or {})})
         artists = self.build_chart(figure)
+        self._add_marks(figure, artists)
         self.apply_outputs(artists, self.compute(values))
-        defaults = self.defaults()
-        illustrative = any(
-            p.status == "illustrative" and not math.isclose(values[n], defaults[n], abs_tol=1e-12)
-            for n, p in self.parameters.items()
-        )
-        artists["watermark"].set_visible(illustrative)
+        self._show_marks(artists, self.assumptions_for(values))
 
     def static_png(self, values: Mapping[str, float] | None = None) -> bytes:
         """PNG bytes of the chart (default: the registry defaults), rendered with Agg.
@@ -509,6 +556,51 @@ class ModelView:
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", metadata={"Software": None})
         return buffer.getvalue()
+
+    def still(self) -> tuple[Any, Any]:
+        """The caption (Markdown) and the still image (PNG) that :meth:`show_still` displays."""
+        from IPython.display import Image, Markdown
+
+        stated = self.assumptions_for(self.feasible(self.defaults()))
+        rests = (
+            "It rests on the assumptions " + "; ".join(stated) + "."
+            if stated
+            else "It rests on no illustrative input."
+        )
+        caption = Markdown(f"**{STILL_CAPTION}** (for readers without a running kernel). {rests}")
+        return caption, Image(self.static_png())
+
+    def show_still(self) -> None:
+        """Display the still image of this view at its defaults, with its caption and the
+        assumptions it rests on: the one pattern every lesson uses, after the live view."""
+        from IPython.display import display
+
+        display(*self.still())
+
+    def _add_marks(self, figure: Figure, artists: dict[str, Any]) -> None:
+        """Add the watermark (if the view drew none) and the assumptions label to ``artists``,
+        keeping the figure's top strip free for the label."""
+        if "watermark" not in artists:
+            artists["watermark"] = self._watermark(figure)
+        engine = figure.get_layout_engine()
+        if engine is not None and "rect" in engine.get():
+            left, bottom, width, height = engine.get()["rect"]
+            if bottom + height > 0.94:
+                engine.set(rect=(left, bottom, width, 0.94 - bottom))
+        artists["assumption_mark"] = figure.text(
+            0.005, 0.995, "", ha="left", va="top", fontsize=7.5, color=MARK_COLOUR,
+            fontweight="bold", zorder=10,
+        )
+
+    def _show_marks(self, artists: dict[str, Any], assumptions: list[str]) -> None:
+        """Show the watermark and the label when ``assumptions`` is not empty."""
+        artists["watermark"].set_visible(bool(assumptions))
+        label = artists["assumption_mark"]
+        label.set_visible(bool(assumptions))
+        short = ", ".join(a.split(" (")[0] for a in assumptions)
+        text = f"{WATERMARK}: rests on the assumptions {short}" if assumptions else ""
+        width = int(label.get_figure().get_figwidth() * 17)  # characters of 7.5-point bold text
+        label.set_text(textwrap.fill(text, width) if text else "")
 
     def _watermark(self, figure: Figure) -> Artist:
         return figure.text(
@@ -539,25 +631,26 @@ class ModelView:
             if isinstance(self.canvas, widgets.DOMWidget)
             else widgets.HTML("<i>Headless view: the chart is drawn off screen (Agg).</i>")
         )
+        if self._image is not None:
+            chart = self._image
         title = widgets.HTML(f"<b>{html.escape(self.title)}</b>")
         return widgets.VBox([title, header, chart, *rows, self.notes])
 
     def _status_html(self) -> str:
         moved = self.moved
-        if not moved:
-            return "Every slider is at its registry default."
-        names = ", ".join(f"{self.parameters[n].symbol}" for n in moved)
-        if self.is_illustrative:
-            assumed = ", ".join(
-                self.parameters[n].symbol
-                for n in moved
-                if self.parameters[n].status == "illustrative"
-            )
-            return (
-                f'<b style="color:{STATUS_BADGE["illustrative"][1]}">ILLUSTRATIVE</b> output: '
-                f"the assumption(s) {assumed} moved off their defaults (moved: {names})."
-            )
-        return f"What-if: {names} moved off the cited value(s); no assumption moved."
+        where = (
+            "every slider at its registry default"
+            if not moved
+            else "moved off the registry default: "
+            + ", ".join(f"{self.parameters[n].symbol}" for n in moved)
+        )
+        stated = self.assumptions
+        if not stated:
+            return f"Output from cited values only ({where})."
+        return (
+            f'<b style="color:{MARK_COLOUR}">ILLUSTRATIVE</b> output ({where}): it rests on '
+            "the assumptions " + html.escape("; ".join(stated)) + "."
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.widget._repr_mimebundle_(**kwargs)
@@ -606,6 +699,13 @@ def _full_image_canvas_class() -> type:
             return super().get_diff_image()
 
     return FullImageCanvas
+
+
+def has_ipympl() -> bool:
+    """True when ipympl can be imported (it is missing on Colab and in a bare kernel)."""
+    import importlib.util
+
+    return importlib.util.find_spec("ipympl") is not None
 
 
 def in_kernel() -> bool:

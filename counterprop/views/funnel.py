@@ -1,4 +1,4 @@
-"""Lesson 08's funnel view: a Redirect-style funnel whose last stage is honestly unknown."""
+"""Lesson 09's funnel view: a Redirect-style funnel whose last stage is honestly unknown."""
 
 from __future__ import annotations
 
@@ -23,12 +23,15 @@ class FunnelView(ModelView):
     """A Redirect-style funnel: impressions → viewers → minutes watched → attitude change.
 
     The first three stages move with the sliders; the published figures of the two campaigns
-    behind the defaults (``data/funnel.csv``) are marked for comparison. The last stage has no
-    slider and never a number: no published study measured it (RAND: "did not assess").
+    behind the defaults (``data/funnel.csv``) are marked for comparison. The impressions bar is
+    an assumption (status illustrative: no published impressions for the pilot), so it is
+    drawn hatched and labelled so. Counts computed from rounded inputs are shown rounded to
+    two significant figures ("about 320,000"). The last stage has no slider and never a
+    number: no published study measured it (RAND: "did not assess").
     """
 
     name = "funnel"
-    title = "Strategy lab: a Redirect-style funnel whose last stage is unknown"
+    title = "Choosing a response: a Redirect-style funnel whose last stage is unknown"
     SLIDERS = (
         ("funnel", "ctr", "clicks per impression"),
         ("funnel", "minutes_per_viewer", "minutes watched per viewer"),
@@ -37,6 +40,7 @@ class FunnelView(ModelView):
     STAGES = ("impressions", "viewers", "minutes_watched")
     LABELS = ("impressions", "viewers (clicks)", "minutes watched", "attitude change")
     XLIM = (1e2, 1e8)
+    PUBLISHED = ("published",)
     figsize = (9.5, 3.9)
 
     def __init__(self, *, canvas: str = "auto", blit: bool = True) -> None:
@@ -59,6 +63,13 @@ class FunnelView(ModelView):
         )
         self.published = data.load("funnel")
         super().__init__(canvas=canvas, blit=blit)
+
+    def fixed_assumptions(self) -> list[str]:
+        """The view's one fixed assumption that is not a slider: one click is one viewer."""
+        return super().fixed_assumptions() + [
+            "viewers per click = 1 (the pilot counts individuals who watched, not clicks; the "
+            "model counts each click as one viewer: data/funnel.csv)"
+        ]
 
     def define_parameters(self) -> list[Parameter]:
         parameters = super().define_parameters()
@@ -83,11 +94,17 @@ class FunnelView(ModelView):
         axis = figure.subplots()
         colours = style.PALETTE
         rows = np.arange(4)[::-1].astype(float)
+        bars = list(axis.barh(rows[:3], np.zeros(3), left=self.XLIM[0], height=0.6,
+                              color=colours[0], edgecolor="black", linewidth=0.6))
+        # Impressions are an assumption (status illustrative): hatched, pale and labelled.
+        bars[0].set(facecolor="white", hatch="//", edgecolor=STATUS_BADGE["illustrative"][1])
         artists: dict[str, Any] = {
-            "bars": list(axis.barh(rows[:3], np.zeros(3), left=self.XLIM[0], height=0.6,
-                                   color=colours[0], edgecolor="black", linewidth=0.6)),
+            "bars": bars,
             "values": [axis.text(self.XLIM[0], y, "", va="center", fontsize=9) for y in rows[:3]],
         }
+        axis.text(self.XLIM[0] * 1.3, rows[0] - 0.42, "ILLUSTRATIVE: assumed impressions "
+                  "(no published figure for the pilot)", fontsize=7.5, va="center",
+                  color=STATUS_BADGE["illustrative"][1], fontweight="bold")
         axis.barh([rows[3]], [self.XLIM[1] - self.XLIM[0]], left=self.XLIM[0], height=0.6,
                   color="0.88", hatch="xx", edgecolor="0.45", linewidth=0.6)
         axis.text(1e5, rows[3], "unknown: no published effect size (RAND did not assess it)",
@@ -96,7 +113,7 @@ class FunnelView(ModelView):
         stage_rows = {"impressions": rows[0], "clicks": rows[1], "minutes_watched": rows[2]}
         marks = {"redirect_pilot": ("o", "Redirect pilot (published)"),
                  "adl_moonshot_us": ("s", "ADL/Moonshot US (published)")}
-        handles = []
+        handles: list[Any] = []
         for campaign, (marker, label) in marks.items():
             found = self.published[(self.published["campaign"] == campaign)
                                    & self.published["value"].notna()
@@ -110,6 +127,7 @@ class FunnelView(ModelView):
                  xlabel="count (log scale)")
         axis.set_yticks(rows, self.LABELS)
         axis.legend(handles=handles, loc="center right", fontsize=8, frameon=True)
+        artists["published"] = handles
         axis.set_title("Reach can be counted; the effect on attitudes has not been", fontsize=10)
         artists["watermark"] = self._watermark(figure)
         return artists
@@ -120,16 +138,27 @@ class FunnelView(ModelView):
             shown = min(max(value, low), self.XLIM[1])
             bar.set_width(shown - low)
             text.set_x(shown * 1.15)
-            text.set_text(f"{value:,.0f}")
+            text.set_text(about(value))
         return False
 
     def notes_html(self, values: Mapping[str, float], outputs: Mapping[str, Any]) -> str:
         return self.locked_html + "<br>" + (
             f"viewers = impressions × CTR = {values['impressions']:,.0f} × {values['ctr']:.4f} = "
-            f"{outputs['viewers']:,.0f}; minutes = viewers × {values['minutes_per_viewer']:.2f} = "
-            f"{outputs['minutes_watched']:,.0f}. The defaults splice two campaigns: CTR from the "
-            "ADL/Moonshot US ads (4,000/175,000), minutes per viewer from the Redirect pilot "
-            "(500,000/320,000), impressions = 320,000 ÷ CTR (illustrative). The last stage, "
+            f"{about(outputs['viewers'])}; "
+            f"minutes = viewers × {values['minutes_per_viewer']:.2f} = "
+            f"{about(outputs['minutes_watched'])} (rounded to two significant figures: the "
+            "inputs are rounded). The defaults splice two campaigns: CTR from the ADL/Moonshot US "
+            "ads (4,000/175,000, a ratio of two lower bounds, so itself neither a lower nor an "
+            "upper bound), minutes per viewer from the Redirect pilot (500,000/320,000), "
+            "impressions = 320,000 ÷ CTR (<b>illustrative</b>: an assumption). The last stage, "
             f"{html.escape(models.ATTITUDE_STATUS)}, has no slider and no number: "
-            "<code>models.funnel</code> has no argument for it."
+            "<code>models.funnel</code> refuses any number for it."
         )
+
+
+def about(count: float) -> str:
+    """A count computed from rounded inputs, rounded to two significant figures:
+    ``about(322_000.0)`` → ``"about 320,000"``; ``about(0.0)`` → ``"0"``."""
+    if count == 0:
+        return "0"
+    return f"about {float(f'{count:.2g}'):,.0f}"

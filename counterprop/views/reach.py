@@ -11,35 +11,41 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from counterprop import models, style
-from counterprop.views.base import ModelView, number, raise_share_gone, raised_note, times
+from counterprop.views.base import ModelView, number, times
 
 
 class ReachView(ModelView):
     """A teaching toy: R = P·k·F·s·(1 − o)·(1 − d), each factor against its baseline.
 
-    One row per factor shows how many times its baseline value it is now (log scale, so the
-    bars add up to the reach row). The baseline is every parameter at its registry default.
+    R counts **exposures** (a follower who sees two products counts twice), not unique
+    people: it is linear in the number of products. One row per factor shows how many times
+    its baseline value it is now (log scale, so the bars add up to the R row). The baseline is
+    every parameter at its registry default. Seven sliders: the production terms for
+    operatives and budget are inert at their defaults (μ = β = 0) and stay out of the view;
+    survival enters through the exposure window H, with a and h_s fitted to Conway et al.'s
+    two points for the assumed h_f (lesson 05).
     """
 
     name = "reach"
     SEMI_STATIC = ("title",)
-    title = "What-if III: reach R = P · k · F · s · (1 − o) · (1 − d), a teaching toy"
+    title = "What-if III: monthly exposures R = P · k · F · s · (1 − o) · (1 − d), a teaching toy"
     SLIDERS = (
-        ("production", "territory", "territory left, share of baseline"),
+        ("production", "territory", "territory left, share of Jan 2017"),
         ("production", "epsilon", "territory elasticity"),
-        ("production", "operatives", "media operatives left, share"),
-        ("production", "mu", "operatives elasticity"),
-        ("production", "budget", "budget left, share"),
-        ("production", "beta", "budget elasticity"),
         ("reach", "k", "accounts sharing each product"),
         ("reach", "F", "followers per sharing account"),
-        ("survival", "share_fast", "share caught within 2 days"),
-        ("survival", "share_gone_90d", "share gone by day 90"),
         ("survival", "horizon_days", "exposure window, days"),
         ("reach", "o", "audience overlap"),
         ("reach", "d", "displacement to other platforms"),
     )
-    FIXED = (("production", "P0"), ("survival", "hazard_fast"), ("survival", "slow_window_days"))
+    FIXED = (
+        ("production", "P0"),
+        ("survival", "hazard_fast"),
+        ("survival", "share_gone_2d"),
+        ("survival", "share_gone_90d"),
+        ("survival", "fast_window_days"),
+        ("survival", "slow_window_days"),
+    )
     figsize = (8.0, 4.2)
     ROWS = ("P", "k", "F", "s", "1 − o", "1 − d", "R")
     ROW_LABELS = (
@@ -49,31 +55,31 @@ class ReachView(ModelView):
         "s  exposure before suspension",
         "1 − o  audience not yet reached",
         "1 − d  audience not displaced",
-        "R  reach (the product)",
+        "R  exposures (the product)",
     )
     LIMIT = 2.0**7
     """Bars stop at ×1/128 and ×128; the axis runs on to the right to leave room for labels."""
 
-    def feasible(self, values: Mapping[str, float]) -> dict[str, float]:
-        return raise_share_gone(
-            values, self.fixed["hazard_fast"], self.fixed["slow_window_days"],
-            self.parameters["share_gone_90d"],
-        )
-
-    def explain_constraint(self, before: Mapping[str, float], after: Mapping[str, float]) -> str:
-        return raised_note(before, after)
+    def mixture(self) -> tuple[float, float]:
+        """a and h_s fitted to Conway et al.'s two points for the fixed h_f (lesson 05)."""
+        if not hasattr(self, "_mixture"):
+            self._mixture = models.fit_mixture(
+                share_gone_early=self.fixed["share_gone_2d"],
+                share_gone_late=self.fixed["share_gone_90d"],
+                hazard_fast=self.fixed["hazard_fast"],
+                early_days=self.fixed["fast_window_days"],
+                late_days=self.fixed["slow_window_days"],
+            )
+        return self._mixture
 
     def compute(self, values: Mapping[str, float]) -> dict[str, Any]:
-        levers = ("territory", "epsilon", "operatives", "mu", "budget", "beta")
-        products = models.production_index(P0=self.fixed["P0"], **{n: values[n] for n in levers})
-        h_slow = models.fit_slow_hazard(
-            share_fast=values["share_fast"],
-            share_gone_90d=values["share_gone_90d"],
-            hazard_fast=self.fixed["hazard_fast"],
-            days=self.fixed["slow_window_days"],
+        products = models.production_index(
+            P0=self.fixed["P0"], territory=values["territory"], epsilon=values["epsilon"],
+            operatives=1.0, mu=0.0, budget=1.0, beta=0.0,
         )
+        share_fast, h_slow = self.mixture()
         realised = models.survival_share(
-            share_fast=values["share_fast"],
+            share_fast=share_fast,
             hazard_fast=self.fixed["hazard_fast"],
             hazard_slow=h_slow,
             horizon_days=values["horizon_days"],
@@ -91,6 +97,7 @@ class ReachView(ModelView):
         return {
             "P": products,
             "s": realised,
+            "share_fast": share_fast,
             "hazard_slow": h_slow,
             "reach": total,
             "factors": factors,
@@ -141,10 +148,10 @@ class ReachView(ModelView):
         return False
 
     GROUPS = (
-        ("territory", "epsilon", "operatives", "mu", "budget", "beta"),
+        ("territory", "epsilon"),
         ("k",),
         ("F",),
-        ("share_fast", "share_gone_90d", "horizon_days"),
+        ("horizon_days",),
         ("o",),
         ("d",),
     )
@@ -165,9 +172,7 @@ class ReachView(ModelView):
                     *[(self.parameters[n].min, self.parameters[n].max) for n in group]
                 )
                 found = [
-                    self.compute(self.feasible({**defaults, **dict(zip(group, corner))}))[
-                        "factors"
-                    ][row]
+                    self.compute({**defaults, **dict(zip(group, corner))})["factors"][row]
                     / base[row]
                     for corner in corners
                 ]
@@ -180,10 +185,13 @@ class ReachView(ModelView):
         f = outputs["factors"]
         text = (
             f"R = {number(f[0])} × {number(f[1])} × {number(f[2])} × {f[3]:.2f} × "
-            f"{f[4]:.2f} × {f[5]:.2f} = <b>{number(f[6])}</b> a month, a toy number, not a "
-            f"forecast. Held fixed: P₀ = {self.fixed['P0']:,.0f} products a month (milton_2016), "
-            f"h_f = {self.fixed['hazard_fast']:.1f} per day (illustrative); h_s = "
-            f"{outputs['hazard_slow']:.4f} per day is derived from a and p₉₀. Reach is not "
-            "persuasion."
+            f"{f[4]:.2f} × {f[5]:.2f} = <b>{number(f[6])}</b> exposures a month (a follower "
+            "who sees two products counts twice): a toy number, not a forecast. Held fixed: "
+            f"P₀ = {self.fixed['P0']:,.0f} products a month in Aug 2015 (cnsnews_undated, "
+            "secondary, quoting the CTC report), while territory is a share of Jan 2017 "
+            f"(ihs_2018): two different baselines. h_f = {self.fixed['hazard_fast']:.1f} per "
+            f"day (illustrative); a = {outputs['share_fast']:.3f} and h_s = "
+            f"{outputs['hazard_slow']:.4f} per day are fitted to Conway's two points. "
+            "Exposure is not persuasion."
         )
-        return text + (f"<br>{self.constraint_note}" if self.constraint_note else "")
+        return text

@@ -29,16 +29,19 @@ class TakedownView(ModelView):
         ("takedown", "views_short", "views per upload removed < 2 h"),
         ("takedown", "views_long", "views per upload live > 2 h"),
         ("takedown", "uploads_per_video", "uploads per known video"),
-        ("takedown", "share_blocked", "share of re-uploads blocked"),
+        ("takedown", "share_blocked", "share of hashed uploads blocked"),
+        ("takedown", "share_first_hashed", "first uploads already hashed"),
     )
+    PUBLISHED = ("cep_bars",)
 
     def compute(self, values: Mapping[str, float]) -> dict[str, Any]:
         q, v_s, v_l = values["share_long"], values["views_short"], values["views_long"]
-        u, b = values["uploads_per_video"], values["share_blocked"]
+        u, b, c = values["uploads_per_video"], values["share_blocked"], values["share_first_hashed"]
         total = models.takedown_views(
-            share_long=q, views_short=v_s, views_long=v_l, uploads_per_video=u, share_blocked=b
+            share_long=q, views_short=v_s, views_long=v_l, uploads_per_video=u, share_blocked=b,
+            share_first_hashed=c,
         )
-        live_uploads = 1.0 + (u - 1.0) * (1.0 - b)
+        live_uploads = (1.0 - c * b) + (u - 1.0) * (1.0 - b)
         return {
             "views_per_video": total,
             "live_uploads": live_uploads,
@@ -57,12 +60,15 @@ class TakedownView(ModelView):
         edges = {"edgecolor": "black", "linewidth": 0.6}
         short_style = {"facecolor": colours[0], "hatch": "..", **edges}
         long_style = {"facecolor": colours[1], "hatch": "//", **edges}
-        views.bar([0], [observed["views_from_short"]], width=0.6, **short_style)
-        views.bar([0], [observed["views_from_long"]], bottom=[observed["views_from_short"]],
-                  width=0.6, **long_style)
+        cep_bars = [
+            views.bar([0], [observed["views_from_short"]], width=0.6, **short_style)[0],
+            views.bar([0], [observed["views_from_long"]], bottom=[observed["views_from_short"]],
+                      width=0.6, **long_style)[0],
+        ]
         views.text(0, observed["views_per_video"], f"{observed['views_per_video']:,.0f}",
                    ha="center", va="bottom", fontsize=9)
         artists: dict[str, Any] = {
+            "cep_bars": cep_bars,
             "short": views.bar([1], [0.0], width=0.6, **short_style)[0],
             "long": views.bar([1], [0.0], width=0.6, **long_style)[0],
             "total": views.text(1, 0, "", ha="center", va="bottom", fontsize=9, fontweight="bold"),
@@ -143,12 +149,13 @@ class TakedownView(ModelView):
 
     def notes_html(self, values: Mapping[str, float], outputs: Mapping[str, Any]) -> str:
         return (
-            f"V = [1 + (U − 1)(1 − b)] · [(1 − q)·v_s + q·v_l] = "
+            f"V = [(1 − c·b) + (U − 1)(1 − b)] · [(1 − q)·v_s + q·v_l] = "
             f"{outputs['live_uploads']:.2f} live uploads × "
             f"{outputs['views_per_video'] / outputs['live_uploads']:,.1f} views = "
             f"<b>{outputs['views_per_video']:,.0f}</b> views per known video. Blocking acts on "
-            "re-uploads only (the first upload's hash is not yet known); b has no published "
-            "value (GIFCT publishes hash counts, not match rates)."
+            "re-uploads, and on first uploads only as far as their hash is already known (c, "
+            "an assumption: CEP searched for videos it had already fingerprinted). b has no "
+            "published value (GIFCT publishes hash counts, not match rates)."
         )
 
 

@@ -1,4 +1,4 @@
-"""Lesson 08's weighing view: which response option comes first, and which changes flip it."""
+"""Lesson 09's weighing view: which response option comes first, and which changes flip it."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ class WeighingView(ModelView):
     Left: each option's weighted mean score (1-5) under the sliders' weights, a mark at the
     equal-weight score, and its rank. Right: for each criterion, who comes first as that one
     weight moves across its range with the others held where they are; the triangle marks
-    the current weight, so the nearest colour change is the nearest flip.
+    the current weight, so the nearest colour change is the nearest flip. Under the chart, the
+    notes also count the single-score changes of ±1 that would tie or flip the leader.
 
     The option-by-criterion scores (``data/option_scores.csv``) are judgements, status
     illustrative, each with its reasoning and, where one exists, a cited fact. The weights are
@@ -29,7 +30,7 @@ class WeighingView(ModelView):
     """
 
     name = "weighing"
-    title = "Strategy lab: weighing response options (scores and weights are judgements)"
+    title = "Choosing a response: weighing response options (scores and weights are judgements)"
     figsize = (10.5, 4.8)
 
     def __init__(self, *, canvas: str = "auto", blit: bool = True) -> None:
@@ -84,14 +85,29 @@ class WeighingView(ModelView):
             )
         return values
 
+    def fixed_assumptions(self) -> list[str]:
+        """Every option-by-criterion score (``data/option_scores.csv``, all status
+        illustrative), one entry per option: ``"s_redirect = 2/3/4/4/4/5/4 (...)"``, the scores
+        in criteria order. No slider moves them, and each is a judgement."""
+        order = "/".join(self.criterion_ids)
+        return super().fixed_assumptions() + [
+            f"s_{option_id} = " + "/".join(f"{v:g}" for v in self.scores.loc[option_id])
+            + f" (judgement scores for {order}, status illustrative in data/option_scores.csv)"
+            for option_id in self.option_ids
+        ]
+
     # ---- the model -------------------------------------------------------------------------
 
     def compute(self, values: Mapping[str, float]) -> dict[str, Any]:
         weights = np.array([values[c] for c in self.criterion_ids], dtype=np.float64)
         stretches = models.leader_intervals(self.scores, weights, low=self.low, high=self.high)
         leader = stretches["leader"].to_numpy()
+        fragile = models.score_flips(self.scores, weights, low=1, high=5, step=1)
         return {
             "weights": weights,
+            "score_changes": np.array([len(fragile)], dtype=np.int64),
+            "score_ties": np.array([(fragile["effect"] == "tie").sum()], dtype=np.int64),
+            "score_flips": np.array([(fragile["effect"] == "flip").sum()], dtype=np.int64),
             "scores": models.weighted_scores(self.scores, weights),
             "ranks": models.rank_options(self.scores, weights),
             "stretch_criterion": np.array(
@@ -278,13 +294,18 @@ class WeighingView(ModelView):
         ranking = sorted(zip(outputs["ranks"], outputs["scores"], self.option_ids))
         order = ", ".join(f"{rank}. {html.escape(self._option(o))} ({score:.2f})"
                           for rank, score, o in ranking)
+        changes = int(outputs["score_changes"][0])
+        ties, flips = int(outputs["score_ties"][0]), int(outputs["score_flips"][0])
         text = (
             f"<b>Ranking</b>: {order}.<br>"
             "<b>What would change who comes first</b> (one weight at a time, the others held):"
             f"<ul style='margin:2px 0'>{''.join(parts)}</ul>"
+            f"<b>And the scores</b>: of the {changes} single-score changes of ±1 (within 1-5), "
+            f"{flips} would flip the leader and {ties} would make a tie "
+            "(<code>models.score_flips</code>).<br>"
             "Every score is a judgement (status <i>illustrative</i> in "
             "<code>data/option_scores.csv</code>, each with its reasoning and, where one exists, "
-            "a cited fact); the weights are yours. A ranking this sensitive is a prompt for "
-            "discussion, not a finding."
+            "a cited fact); the weights are yours. Robust or fragile, a ranking of judgements is a "
+            "prompt for discussion, not a finding."
         )
         return text + (f"<br>{self.constraint_note}" if self.constraint_note else "")
