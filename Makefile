@@ -10,6 +10,9 @@
 #   make check-env  check the environment and print what is wrong, if anything
 #   make site       build the course as a static website in site/ (opens from disk, offline)
 #   make present    serve the what-if views for projecting (Voila, code hidden) on 127.0.0.1:8866
+#   make submit     (learners) pack exercises/ into one archive in work/ to hand in
+#   make grade SUBMISSIONS=folder OUT=folder   (instructors) grade a class's notebooks;
+#                   optional TIMEOUT=seconds per notebook, JOBS=notebooks at once
 #   make clean      remove .venv and caches
 #
 # Only Python >= 3.11 and make are needed: .venv is created from requirements.txt, and
@@ -25,7 +28,7 @@ PRESENT_PORT ?= 8866
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
-.PHONY: lab test execute exercises cells check-env setup clean site present
+.PHONY: lab test execute exercises cells check-env setup clean site present submit grade
 
 setup: $(STAMP)
 
@@ -68,6 +71,14 @@ site: $(STAMP)
 
 present: $(STAMP)
 	$(BIN)/python tools/present.py --port=$(PRESENT_PORT)
+
+submit: $(STAMP)
+	$(BIN)/python tools/submit.py
+
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "Usage: make grade SUBMISSIONS=folder OUT=folder [TIMEOUT=s] [JOBS=n]"; exit 2; }
+	$(BIN)/python tools/grade.py "$(SUBMISSIONS)" --out "$(or $(OUT),work/grades)" \
+	  $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(JOBS),--jobs $(JOBS))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build
