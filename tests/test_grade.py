@@ -316,9 +316,18 @@ def test_collect_finds_archives_renamed_and_other_version_notebooks(tmp_path):
     (subs / "grades.xlsx").write_bytes(b"")
     with zipfile.ZipFile(subs / "fay.zip", "w") as archive:
         archive.writestr("exercises/00-welcome.ipynb", "{}")
+    (subs / "gus").mkdir()
+    with zipfile.ZipFile(subs / "gus" / "submission-old.zip", "w") as archive:
+        data = (ROOT / "exercises" / f"{LESSONS[0]}.ipynb").read_bytes()
+        files = [{"path": f"exercises/{LESSONS[0]}.ipynb", "sha256": submit.sha256(data)}]
+        archive.writestr(submit.MANIFEST, json.dumps({"course_version": "0.0.1+old", "files": files}))
+        archive.writestr(f"exercises/{LESSONS[0]}.ipynb", data)
     learners, stray = grade.collect(subs, lessons, version)
-    assert [learner.name for learner in learners] == ["eve", "fay"]
-    eve, fay = learners
+    assert [learner.name for learner in learners] == ["eve", "fay", "gus"]
+    eve, fay, gus = learners
+    assert gus.files[0].state == "graded_other_version"
+    assert f"packed with course version 0.0.1+old; graded with {version}" == gus.files[0].note
+    assert set(gus.notebooks) == {"00"} and gus.notebooks["00"].notes == []
     assert set(eve.notebooks) == {"00", "01"}
     assert "graded as 00-welcome.ipynb" in eve.notebooks["00"].notes[0]
     assert "another version" in eve.notebooks["01"].notes[0]
@@ -391,3 +400,37 @@ def test_make_targets_call_the_tools():
 
     assert "tools/submit.py" in dry_run("submit")
     assert 'tools/grade.py "in" --out "out"' in dry_run("grade", "SUBMISSIONS=in", "OUT=out")
+
+
+def _report(rows: list[tuple[str, str, str, str]]) -> grade_report.Report:
+    """A report from (learner, exercise, status, feedback) rows of lesson 00."""
+    return grade_report.Report(
+        rows=[grade_report.Row(who, "00", ex, status, float(status == "passed"), 1.0, text)
+              for who, ex, status, text in rows],
+        lessons=[("00", "Welcome", LESSON.checks)], learners=sorted({r[0] for r in rows}),
+        files=[], points=dict.fromkeys(LESSON.checks, 1.0), course_version="0+test", timeout=5)
+
+
+def test_frequent_hints_group_by_misconception_not_by_the_number_a_learner_typed():
+    report = _report([
+        ("a", "q00_2", "hint", "13 is not it. Count the full stops."),
+        ("b", "q00_2", "hint", "14 is not it. Count the full stops."),
+        ("c", "q00_2", "hint", "13 is not it. Count the full stops."),
+        ("a", "q00_1", "hint", "a sha256 hex digest has 64 characters; yours has 8."),
+        ("b", "q00_3", "passed", "right."),
+        ("c", "q00_4", "error", "your code raised KeyError: 'id' before the check could run."),
+    ])
+    assert grade_report.frequent_hints(report) == [
+        (3, "q00_2", "13 is not it. Count the full stops."),
+        (1, "q00_1", "a sha256 hex digest has 64 characters; yours has 8."),
+    ]
+    assert grade_report.frequent_errors(report) == [(1, "q00_4", "KeyError")]
+    summary = grade_report.summary_text(report)
+    assert "| 3 | `q00_2` | 13 is not it. Count the full stops. |" in summary
+    assert "3 learners, 1 lesson with 4 checked exercises" in summary
+
+
+def test_learner_text_cannot_break_the_markdown():
+    report = _report([("x|y", "q00_1", "error", "your code raised ValueError: <script> | bad\nline")])
+    feedback = grade_report.feedback_text(report, "x|y")
+    assert "<script>" not in feedback and "&lt;script> \\| bad line" in feedback

@@ -55,6 +55,11 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
+def plural(count: int, noun: str) -> str:
+    """``plural(1, "learner")`` → ``"1 learner"``; ``plural(2, "learner")`` → ``"2 learners"``."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def count_statuses(statuses: Iterable[str]) -> str:
     """``"3 passed, 1 hint"``: the statuses that occur, in the fixed order."""
     counts = Counter(statuses)
@@ -192,7 +197,7 @@ def draw_chart(report: Report, path: Path) -> None:
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("learners whose check passed (%)")
-    ax.set_title(f"Share of the {n_learners} learners who passed each exercise")
+    ax.set_title(f"Share of the {plural(n_learners, 'learner')} who passed each exercise")
     for bar, (_, passed, total) in zip(bars, shares):
         ax.annotate(f"{passed} of {total}", (min(bar.get_width(), 100), bar.get_y() + bar.get_height() / 2),
                     xytext=(4 if bar.get_width() < 80 else -4, 0), textcoords="offset points",
@@ -208,8 +213,8 @@ def summary_text(report: Report, now: dt.datetime | None = None) -> str:
     lines = [
         "# Class summary",
         "",
-        f"{len(report.learners)} learners, {len(report.lessons)} lessons with {n_exercises} checked "
-        f"exercises, graded on {now:%Y-%m-%d %H:%M} UTC with course version "
+        f"{plural(len(report.learners), 'learner')}, {plural(len(report.lessons), 'lesson')} with "
+        f"{plural(n_exercises, 'checked exercise')}, graded on {now:%Y-%m-%d %H:%M} UTC with course version "
         f"`{report.course_version}`; time limit {report.timeout:g} s per notebook.",
         "",
         f"![Share of the learners who passed each exercise]({CHART})",
@@ -265,7 +270,7 @@ def summary_text(report: Report, now: dt.datetime | None = None) -> str:
     timed = sorted(n.seconds for n in report.files if n.seconds is not None)
     if timed:
         lines += ["", "## Grading time", "",
-                  f"{len(timed)} notebooks; median {timed[len(timed) // 2]:.1f} s, slowest "
+                  f"{plural(len(timed), 'notebook')}; median {timed[len(timed) // 2]:.1f} s, slowest "
                   f"{timed[-1]:.1f} s per notebook (kernel start included)."]
     return "\n".join(lines) + "\n"
 
