@@ -244,6 +244,21 @@ def test_a_check_result_wins_over_an_error_elsewhere_and_a_removed_check_is_not_
     assert found["q00_4"].status == "not_attempted" and "not in the notebook" in found["q00_4"].message
 
 
+def test_an_exercise_left_as_generated_is_not_attempted_even_when_its_check_hints():
+    stem = next(p.stem for p in (ROOT / "exercises").glob("04-*.ipynb"))
+    (lesson,) = grade.discover_lessons(only=["04"])
+    nb = nbformat.read(ROOT / "exercises" / f"{stem}.ipynb", as_version=4)
+    for index, ids in grade.cell_exercises(nb, lesson.checks).items():
+        if ids[0] in grade.check_ids(nb.cells[index].source):  # an empty chart gets a hint
+            nb.cells[index].outputs = [nbformat.from_dict(_result(ids[0], "hint", "nothing is drawn yet"))]
+    found = grade.statuses(nb, lesson, grade.Run(), 12)
+    assert {s.status for s in found.values()} == {"not_attempted"}
+    first = lesson.checks[0]
+    answer = min(i for i, ids in grade.cell_exercises(nb, lesson.checks).items() if first in ids)
+    nb.cells[answer].source += "\nax.bar(['a'], [1])"  # now the learner has tried something
+    assert grade.statuses(nb, lesson, grade.Run(), 12)[first].status == "hint"
+
+
 def test_a_deliberate_error_tagged_raises_exception_is_not_an_error():
     nb = _executed()
     nb.cells[3].metadata["tags"] = ["raises-exception"]
@@ -303,8 +318,10 @@ def test_a_readable_notebook_has_no_reason():
 
 
 def test_collect_finds_archives_renamed_and_other_version_notebooks(tmp_path):
-    lessons = grade.discover_lessons(only=["00", "01"])
+    every = grade.discover_lessons()
+    lessons = grade.select_lessons(every, ["00", "01"])
     version = submit.course_version()
+    course = grade.Course(tuple(lessons), version, frozenset(l.stem for l in every if l not in lessons))
     subs = tmp_path / "subs"
     (subs / "eve").mkdir(parents=True)
     renamed = nbformat.read(ROOT / "exercises" / f"{LESSONS[0]}.ipynb", as_version=4)
@@ -322,9 +339,16 @@ def test_collect_finds_archives_renamed_and_other_version_notebooks(tmp_path):
         files = [{"path": f"exercises/{LESSONS[0]}.ipynb", "sha256": submit.sha256(data)}]
         archive.writestr(submit.MANIFEST, json.dumps({"course_version": "0.0.1+old", "files": files}))
         archive.writestr(f"exercises/{LESSONS[0]}.ipynb", data)
-    learners, stray = grade.collect(subs, lessons, version)
-    assert [learner.name for learner in learners] == ["eve", "fay", "gus"]
-    eve, fay, gus = learners
+    (subs / "hal").mkdir()
+    for name in ("00-welcome (1).ipynb", "00-welcome.ipynb", "02-from-text-to-claims.ipynb"):
+        stem = name.split(" ")[0].removesuffix(".ipynb")
+        shutil.copy(ROOT / "exercises" / f"{stem}.ipynb", subs / "hal" / name)
+    learners, stray = grade.collect(subs, course)
+    assert [learner.name for learner in learners] == ["eve", "fay", "gus", "hal"]
+    eve, fay, gus, hal = learners
+    assert hal.notebooks["00"].file == "00-welcome.ipynb" and hal.notebooks["00"].notes == []
+    assert {(n.file, n.state, n.for_learner) for n in hal.files} == {
+        ("00-welcome (1).ipynb", "ignored", True), ("02-from-text-to-claims.ipynb", "ignored", False)}
     assert gus.files[0].state == "graded_other_version"
     assert f"packed with course version 0.0.1+old; graded with {version}" == gus.files[0].note
     assert set(gus.notebooks) == {"00"} and gus.notebooks["00"].notes == []

@@ -10,7 +10,8 @@ in a temporary folder, with a time limit per notebook. A cell that raises does n
 (each exercise is graded on its own), but a time limit that runs out does. Every exercise of
 every lesson gets one status:
 
-- ``passed``, ``hint`` (with the hint's text) or ``not_attempted``: what its check found;
+- ``passed``, ``hint`` (with the hint's text) or ``not_attempted``: what its check found
+  (an exercise whose cells are still as generated counts as ``not_attempted``);
 - ``error``: a cell of the exercise raised, so its check could not run;
 - ``timeout``: the exercise's code was still running when the notebook's time ran out;
 - ``not_reached``: the run stopped (time limit, crashed kernel) before the exercise;
@@ -90,6 +91,13 @@ class Lesson:
     title: str
     checks: tuple[str, ...]
     fingerprint: str
+    untouched: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Per check, the sources of its code cells as generated: an exercise whose cells still
+    read like this was not attempted, whatever its check says (a chart check, for instance,
+    finds an empty chart and gives a hint)."""
+
+    def untouched_sources(self, check: str) -> tuple[str, ...] | None:
+        return dict(self.untouched).get(check)
 
 
 def check_ids(source: str) -> list[str]:
@@ -119,16 +127,33 @@ def discover_lessons(root: Path = ROOT, only: list[str] | None = None) -> list[L
                 ids += [i for i in check_ids(cell.source) if i in CHECKS and i not in ids]
         if ids:
             fingerprint = nb.metadata.get("counterprop", {}).get("fingerprint", "")
+            untouched = tuple((check, region_sources(nb, ids, check)) for check in ids)
             lessons.append(Lesson(match["lesson"], path.stem, titles.get(path.stem, path.stem),
-                                  tuple(ids), fingerprint))
-    if only:
-        wanted = {f"{int(n):02d}" if n.isdigit() else n for n in only}
-        unknown = wanted - {lesson.number for lesson in lessons}
-        if unknown:
-            raise ValueError(f"--lessons: {', '.join(sorted(unknown))} is not a lesson with checked "
-                             f"exercises; expected some of {', '.join(l.number for l in lessons)}")
-        lessons = [lesson for lesson in lessons if lesson.number in wanted]
-    return lessons
+                                  tuple(ids), fingerprint, untouched))
+    return select_lessons(lessons, only) if only else lessons
+
+
+def select_lessons(lessons: list[Lesson], only: list[str]) -> list[Lesson]:
+    """The lessons numbered in ``only`` ("00", "5", …); a clear error for a number not found."""
+    wanted = {f"{int(n):02d}" if n.isdigit() else n for n in only}
+    unknown = wanted - {lesson.number for lesson in lessons}
+    if unknown:
+        raise ValueError(f"--lessons: {', '.join(sorted(unknown))} is not a lesson with checked "
+                         f"exercises; expected some of {', '.join(l.number for l in lessons)}")
+    return [lesson for lesson in lessons if lesson.number in wanted]
+
+
+@dataclass(frozen=True)
+class Course:
+    """What submissions are graded against: the lessons, the version, the lessons left out."""
+
+    lessons: tuple[Lesson, ...]
+    version: str
+    left_out: frozenset[str] = frozenset()  # stems of exercise notebooks not being graded
+
+    @property
+    def by_stem(self) -> dict[str, Lesson]:
+        return {lesson.stem: lesson for lesson in self.lessons}
 
 
 def load_points(path: Path | None, lessons: list[Lesson]) -> dict[str, float]:
@@ -173,6 +198,7 @@ class FileNote:
     state: str
     note: str = ""
     seconds: float | None = None
+    for_learner: bool = True  # False for notes only the instructor needs (lessons not graded)
 
 
 @dataclass
@@ -225,9 +251,8 @@ def _lesson_of(name: str, data: bytes, by_stem: dict[str, Lesson]) -> tuple[Less
     return None, ""
 
 
-def collect(submissions: Path, lessons: list[Lesson], version: str) -> tuple[list[Learner], list[FileNote]]:
+def collect(submissions: Path, course: Course) -> tuple[list[Learner], list[FileNote]]:
     """The learners in ``submissions`` and their notebooks, plus notes on stray top-level files."""
-    by_stem = {lesson.stem: lesson for lesson in lessons}
     learners: list[Learner] = []
     stray: list[FileNote] = []
     for entry in sorted(submissions.iterdir(), key=lambda p: p.name.lower()):
@@ -235,11 +260,11 @@ def collect(submissions: Path, lessons: list[Lesson], version: str) -> tuple[lis
             continue
         if entry.is_dir():
             learner = Learner(entry.name)
-            _collect_folder(learner, entry, by_stem, version)
+            _collect_folder(learner, entry, course)
             learners.append(learner)
         elif entry.suffix.lower() == ".zip":
             learner = Learner(entry.stem)
-            _collect_archive(learner, entry, entry.name, by_stem, version)
+            _collect_archive(learner, entry, entry.name, course)
             learners.append(learner)
         else:
             stray.append(FileNote("", entry.name, "", "not_an_exercise",
@@ -247,10 +272,12 @@ def collect(submissions: Path, lessons: list[Lesson], version: str) -> tuple[lis
     return learners, stray
 
 
-def _collect_folder(learner: Learner, folder: Path, by_stem: dict[str, Lesson], version: str) -> None:
+def _collect_folder(learner: Learner, folder: Path, course: Course) -> None:
     files = _files(folder)
     archives = [p for p in files if p.suffix.lower() == ".zip"]
-    loose = [p for p in files if p.suffix.lower() != ".zip"]
+    # Notebooks named exactly as the course names them come first, so they win over copies.
+    loose = sorted((p for p in files if p.suffix.lower() != ".zip"),
+                   key=lambda p: (p.stem not in course.by_stem, _rel(p, folder)))
     if archives:
         # The newest archive (by the time in its manifest, else its name) is the submission.
         chosen = max(archives, key=lambda p: (_archive_time(p), p.name))
@@ -258,14 +285,15 @@ def _collect_folder(learner: Learner, folder: Path, by_stem: dict[str, Lesson], 
             if other != chosen:
                 learner.files.append(FileNote(learner.name, _rel(other, folder), "", "ignored",
                                               f"an older archive; {chosen.name} was graded"))
-        _collect_archive(learner, chosen, _rel(chosen, folder), by_stem, version)
+        _collect_archive(learner, chosen, _rel(chosen, folder), course)
         for path in loose:
             learner.files.append(FileNote(learner.name, _rel(path, folder), "", "ignored",
                                           f"the archive {chosen.name} was graded instead"))
         return
     for path in loose:
-        data = path.read_bytes() if path.suffix.lower() == ".ipynb" else b""
-        _add_notebook(learner, _rel(path, folder), data, by_stem, version, is_notebook=path.suffix.lower() == ".ipynb")
+        is_notebook = path.suffix.lower() == ".ipynb"
+        _add_notebook(learner, _rel(path, folder), path.read_bytes() if is_notebook else b"", course,
+                      is_notebook)
 
 
 def _rel(path: Path, folder: Path) -> str:
@@ -277,31 +305,32 @@ def _archive_time(path: Path) -> str:
     return str((archive.manifest or {}).get("created", ""))
 
 
-def _collect_archive(learner: Learner, path: Path, shown: str, by_stem: dict[str, Lesson], version: str) -> None:
+def _collect_archive(learner: Learner, path: Path, shown: str, course: Course) -> None:
     archive = submit.read_archive(path)
     if archive.manifest is None and not archive.notebooks:
         learner.files.append(FileNote(learner.name, shown, "", "unreadable", "; ".join(archive.problems)))
         return
     notes = list(archive.problems)
     packed = str((archive.manifest or {}).get("course_version", ""))
-    other_version = bool(packed) and packed != version
+    other_version = bool(packed) and packed != course.version
     if other_version:
-        notes.append(f"packed with course version {packed}; graded with {version}")
+        notes.append(f"packed with course version {packed}; graded with {course.version}")
     state = "graded_other_version" if other_version else "graded"
     learner.files.append(FileNote(learner.name, shown, "", state, "; ".join(notes)))
-    for name, data in sorted(archive.notebooks.items()):
-        _add_notebook(learner, f"{shown}:{name}", data, by_stem, version, is_notebook=True)
+    for name, data in sorted(archive.notebooks.items(), key=lambda item: (item[0][:-6] not in course.by_stem, item[0])):
+        _add_notebook(learner, f"{shown}:{name}", data, course, is_notebook=True)
 
 
-def _add_notebook(learner: Learner, shown: str, data: bytes, by_stem: dict[str, Lesson], version: str,
-                  is_notebook: bool) -> None:
+def _add_notebook(learner: Learner, shown: str, data: bytes, course: Course, is_notebook: bool) -> None:
     name = shown.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
-    lesson, how = _lesson_of(name, data, by_stem) if is_notebook else (None, "")
+    if is_notebook and name.removesuffix(".ipynb") in course.left_out:
+        learner.files.append(FileNote(learner.name, shown, name[:2], "ignored",
+                                      "its lesson is not being graded", for_learner=False))
+        return
+    lesson, how = _lesson_of(name, data, course.by_stem) if is_notebook else (None, "")
     if lesson is None:
-        stem_match = NOTEBOOK_STEM.match(name.removesuffix(".ipynb"))
-        note = ("not a notebook of the lessons being graded" if is_notebook and stem_match
-                else "not an exercise notebook of this course")
-        learner.files.append(FileNote(learner.name, shown, "", "not_an_exercise", note + "; not graded"))
+        learner.files.append(FileNote(learner.name, shown, "", "not_an_exercise",
+                                      "not an exercise notebook of this course; not graded"))
         return
     if lesson.number in learner.notebooks or lesson.number in learner.unreadable:
         learner.files.append(FileNote(learner.name, shown, lesson.number, "ignored",
@@ -348,6 +377,8 @@ def unreadable_reason(data: bytes) -> str:
 
 @dataclass
 class Status:
+    """One exercise's status (one of ``checks.STATUSES``) and the reason, in the learner's words."""
+
     status: str
     message: str
 
@@ -358,7 +389,6 @@ class NotebookGrade:
 
     statuses: dict[str, Status]
     seconds: float
-    notes: list[str] = field(default_factory=list)
     grader_failure: str = ""
 
 
@@ -392,6 +422,13 @@ def cell_exercises(nb: nbformat.NotebookNode, expected: tuple[str, ...]) -> dict
                 owners[owned] = list(dict.fromkeys(ids))
             pending = []
     return owners
+
+
+def region_sources(nb: nbformat.NotebookNode, expected: tuple[str, ...] | list[str],
+                   check: str) -> tuple[str, ...]:
+    """The sources of the code cells that belong to ``check``, whitespace-normalised."""
+    owners = cell_exercises(nb, tuple(expected))
+    return tuple(" ".join(nb.cells[i].source.split()) for i in sorted(owners) if check in owners[i])
 
 
 def execute(nb: nbformat.NotebookNode, workdir: Path, timeout: float) -> Run:
@@ -475,7 +512,10 @@ def statuses(nb: nbformat.NotebookNode, lesson: Lesson, run: Run, timeout: float
         cells = sorted(i for i, ids in owners.items() if check in ids)
         if check in results:
             result = results[check]
-            out[check] = Status(result.status, result.message)
+            status = result.status
+            if status == "hint" and region_sources(nb, lesson.checks, check) == lesson.untouched_sources(check):
+                status = "not_attempted"  # the learner changed nothing; the check saw the blank
+            out[check] = Status(status, result.message)
         elif run.stopped_at is not None and run.stopped_at in cells:
             if run.stop_reason == "timeout":
                 out[check] = Status("timeout", (
@@ -519,8 +559,8 @@ def grade_notebook(item: Submitted, timeout: float) -> NotebookGrade:
         message = ("not graded: the grader could not run this notebook; your instructor will "
                    "look into it.")
         return NotebookGrade({c: Status("not_reached", message) for c in item.lesson.checks},
-                             seconds, list(item.notes), grader_failure=run.failure)
-    return NotebookGrade(statuses(nb, item.lesson, run, timeout), seconds, list(item.notes))
+                             seconds, grader_failure=run.failure)
+    return NotebookGrade(statuses(nb, item.lesson, run, timeout), seconds)
 
 
 def missing_statuses(learner: Learner, lesson: Lesson) -> dict[str, Status]:
@@ -538,13 +578,15 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
                 lessons: list[str] | None = None, points_file: Path | None = None,
                 root: Path = ROOT, log=print) -> int:
     """Grade every learner in ``submissions`` and write the reports to ``out``; the exit status."""
-    course = discover_lessons(root, lessons)
-    points = load_points(points_file, course)
-    version = submit.course_version(root)
-    learners, stray = collect(submissions, course, version)
+    every_lesson = discover_lessons(root)
+    graded = select_lessons(every_lesson, lessons) if lessons else every_lesson
+    course = Course(tuple(graded), submit.course_version(root),
+                    frozenset(lesson.stem for lesson in every_lesson if lesson not in graded))
+    points = load_points(points_file, list(course.lessons))
+    learners, stray = collect(submissions, course)
     tasks = [item for learner in learners for item in learner.notebooks.values()]
     log(f"Grading {len(tasks)} notebooks of {len(learners)} learners "
-        f"({len(course)} lessons, time limit {timeout:g} s per notebook, {jobs} at a time)...")
+        f"({len(course.lessons)} lessons, time limit {timeout:g} s per notebook, {jobs} at a time)...")
     grades: dict[tuple[str, str], NotebookGrade] = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {pool.submit(grade_notebook, item, timeout): item for item in tasks}
@@ -557,7 +599,7 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
                 + (f"  [grader failure: {grade.grader_failure}]" if grade.grader_failure else ""))
     rows: list[grade_report.Row] = []
     for learner in learners:
-        for lesson in course:
+        for lesson in course.lessons:
             item = learner.notebooks.get(lesson.number)
             grade = grades.get((learner.name, lesson.number))
             found = grade.statuses if grade else missing_statuses(learner, lesson)
@@ -575,11 +617,11 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
     failures = [g for g in grades.values() if g.grader_failure]
     report = grade_report.Report(
         rows=rows,
-        lessons=[(lesson.number, lesson.title, lesson.checks) for lesson in course],
+        lessons=[(lesson.number, lesson.title, lesson.checks) for lesson in course.lessons],
         learners=[learner.name for learner in learners],
         files=stray + [note for learner in learners for note in learner.files],
         points=points,
-        course_version=version,
+        course_version=course.version,
         timeout=timeout,
     )
     grade_report.write_all(report, out)

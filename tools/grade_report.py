@@ -130,7 +130,8 @@ def feedback_text(report: Report, learner: str) -> str:
             label = exercise_label(row.exercise).capitalize()
             lines.append(f"- {SYMBOLS[row.status]} **{label}** (`{row.exercise}`), "
                          f"{LABELS[row.status]}: {_md(row.feedback)}")
-    notes = [n for n in report.files if n.learner == learner and (n.state != "graded" or n.note)]
+    notes = [n for n in report.files if n.learner == learner and n.for_learner
+             and (n.state != "graded" or n.note)]
     if notes:
         lines += ["", "## About your files", ""]
         for note in notes:
@@ -260,7 +261,7 @@ def summary_text(report: Report, now: dt.datetime | None = None) -> str:
                   "| Learners | Exercise | Error |", "|---:|---|---|"]
         lines += [f"| {n} | `{check}` | {_md(kind)} |" for n, check, kind in errors]
     lines += ["", "## Files to look at", ""]
-    flagged = [n for n in report.files if n.state != "graded" or n.note]
+    flagged = [n for n in report.files if n.for_learner and (n.state != "graded" or n.note)]
     if flagged:
         lines += ["| Learner | File | State | Note |", "|---|---|---|---|"]
         lines += [f"| {_md(n.learner) or '(none)'} | `{_md(n.file)}` | {n.state.replace('_', ' ')} | "
