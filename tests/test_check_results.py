@@ -6,7 +6,7 @@ import re
 
 import make_exercises
 import pytest
-from conftest import ROOT, notebooks, read, run_check
+from conftest import notebooks, read, run_check
 
 from counterprop import checks
 from counterprop.checks import base
@@ -95,4 +95,4 @@ def test_every_exercise_notebook_ends_with_its_optional_progress_cell(path):
 
 def test_solutions_have_no_progress_cell():
     for path in notebooks("solutions"):
-        assert "checks.progress(" not in (ROOT / "solutions" / path.name).read_text(encoding="utf-8")
+        assert "checks.progress(" not in path.read_text(encoding="utf-8")

@@ -114,7 +114,8 @@ def discover_lessons(root: Path = ROOT, only: list[str] | None = None) -> list[L
     if lessons_file.exists():
         import lesson_cells
 
-        titles = {lesson["stem"]: str(lesson["title"]) for lesson in lesson_cells.load_lessons(lessons_file)}
+        titles = {lesson["stem"]: str(lesson["title"])
+                  for lesson in lesson_cells.load_lessons(lessons_file)}
     lessons = []
     for path in sorted((root / "exercises").glob("*.ipynb")):
         match = NOTEBOOK_STEM.match(path.stem)
@@ -139,7 +140,7 @@ def select_lessons(lessons: list[Lesson], only: list[str]) -> list[Lesson]:
     unknown = wanted - {lesson.number for lesson in lessons}
     if unknown:
         raise ValueError(f"--lessons: {', '.join(sorted(unknown))} is not a lesson with checked "
-                         f"exercises; expected some of {', '.join(l.number for l in lessons)}")
+                         f"exercises; expected some of {', '.join(x.number for x in lessons)}")
     return [lesson for lesson in lessons if lesson.number in wanted]
 
 
@@ -176,8 +177,8 @@ def load_points(path: Path | None, lessons: list[Lesson]) -> dict[str, float]:
             except (TypeError, ValueError):
                 value = -1.0
             if not value >= 0 or value == float("inf"):
-                raise ValueError(f"{path.name} line {line}: points {row['points']!r} for {exercise} "
-                                 "is not a number of at least 0")
+                raise ValueError(f"{path.name} line {line}: points {row['points']!r} for "
+                                 f"{exercise} is not a number of at least 0")
             points[exercise] = value
     return points
 
@@ -247,7 +248,8 @@ def _lesson_of(name: str, data: bytes, by_stem: dict[str, Lesson]) -> tuple[Less
         pass
     origin_stem = Path(origin).stem
     if origin_stem in by_stem:
-        return by_stem[origin_stem], f"named {name}; graded as {origin_stem}.ipynb, which it was made from"
+        return by_stem[origin_stem], (f"named {name}; graded as {origin_stem}.ipynb, which it "
+                                      "was made from")
     return None, ""
 
 
@@ -292,8 +294,8 @@ def _collect_folder(learner: Learner, folder: Path, course: Course) -> None:
         return
     for path in loose:
         is_notebook = path.suffix.lower() == ".ipynb"
-        _add_notebook(learner, _rel(path, folder), path.read_bytes() if is_notebook else b"", course,
-                      is_notebook)
+        data = path.read_bytes() if is_notebook else b""
+        _add_notebook(learner, _rel(path, folder), data, course, is_notebook)
 
 
 def _rel(path: Path, folder: Path) -> str:
@@ -308,7 +310,8 @@ def _archive_time(path: Path) -> str:
 def _collect_archive(learner: Learner, path: Path, shown: str, course: Course) -> None:
     archive = submit.read_archive(path)
     if archive.manifest is None and not archive.notebooks:
-        learner.files.append(FileNote(learner.name, shown, "", "unreadable", "; ".join(archive.problems)))
+        learner.files.append(FileNote(learner.name, shown, "", "unreadable",
+                                      "; ".join(archive.problems)))
         return
     notes = list(archive.problems)
     packed = str((archive.manifest or {}).get("course_version", ""))
@@ -317,11 +320,15 @@ def _collect_archive(learner: Learner, path: Path, shown: str, course: Course) -
         notes.append(f"packed with course version {packed}; graded with {course.version}")
     state = "graded_other_version" if other_version else "graded"
     learner.files.append(FileNote(learner.name, shown, "", state, "; ".join(notes)))
-    for name, data in sorted(archive.notebooks.items(), key=lambda item: (item[0][:-6] not in course.by_stem, item[0])):
+    def named_by_the_course_first(item: tuple[str, bytes]) -> tuple[bool, str]:
+        return item[0].removesuffix(".ipynb") not in course.by_stem, item[0]
+
+    for name, data in sorted(archive.notebooks.items(), key=named_by_the_course_first):
         _add_notebook(learner, f"{shown}:{name}", data, course, is_notebook=True)
 
 
-def _add_notebook(learner: Learner, shown: str, data: bytes, course: Course, is_notebook: bool) -> None:
+def _add_notebook(learner: Learner, shown: str, data: bytes, course: Course,
+                  is_notebook: bool) -> None:
     name = shown.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
     if is_notebook and name.removesuffix(".ipynb") in course.left_out:
         learner.files.append(FileNote(learner.name, shown, name[:2], "ignored",
@@ -334,11 +341,13 @@ def _add_notebook(learner: Learner, shown: str, data: bytes, course: Course, is_
         return
     if lesson.number in learner.notebooks or lesson.number in learner.unreadable:
         learner.files.append(FileNote(learner.name, shown, lesson.number, "ignored",
-                                      f"a second notebook for lesson {lesson.number}; the first was graded"))
+                                      f"a second notebook for lesson {lesson.number}; the first "
+                                      "was graded"))
         return
     problem = unreadable_reason(data)
     if problem:
-        learner.unreadable[lesson.number] = f"your {name} could not be read as a notebook ({problem})"
+        learner.unreadable[lesson.number] = (f"your {name} could not be read as a notebook "
+                                             f"({problem})")
         learner.files.append(FileNote(learner.name, shown, lesson.number, "unreadable", problem))
         return
     notes = [how] if how else []
@@ -493,42 +502,49 @@ def _results(nb: nbformat.NotebookNode) -> dict[str, checks_base.Result]:
         for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
             payload = output.get("data", {}).get(checks_base.RESULT_MIME)
             if isinstance(payload, dict) and payload.get("status") in checks_base.PREFIXES:
-                found[str(payload.get("check"))] = checks_base.Result(
-                    str(payload.get("check")), str(payload["status"]), str(payload.get("message", "")))
+                check = str(payload.get("check"))
+                found[check] = checks_base.Result(check, str(payload["status"]),
+                                                  str(payload.get("message", "")))
     return found
 
 
-def statuses(nb: nbformat.NotebookNode, lesson: Lesson, run: Run, timeout: float) -> dict[str, Status]:
+def statuses(nb: nbformat.NotebookNode, lesson: Lesson, run: Run,
+             timeout: float) -> dict[str, Status]:
     """One status per exercise of ``lesson``, from the executed notebook and how its run ended."""
     owners = cell_exercises(nb, lesson.checks)
     results = _results(nb)
     first_owned = min(owners, default=len(nb.cells))
     setup_error = next((e for c in nb.cells[:first_owned] if c.cell_type == "code"
                         and (e := _error_output(c))), "")
-    stop_exercise = next((n + 1 for n, check in enumerate(lesson.checks)
-                          if run.stopped_at is not None and check in owners.get(run.stopped_at, [])), None)
+    stopped_in = owners.get(run.stopped_at, []) if run.stopped_at is not None else []
+    stop_exercise = next((n + 1 for n, check in enumerate(lesson.checks) if check in stopped_in),
+                         None)
     out = {}
     for check in lesson.checks:
         cells = sorted(i for i, ids in owners.items() if check in ids)
         if check in results:
             result = results[check]
             status = result.status
-            if status == "hint" and region_sources(nb, lesson.checks, check) == lesson.untouched_sources(check):
+            sources = region_sources(nb, lesson.checks, check)
+            if status == "hint" and sources == lesson.untouched_sources(check):
                 status = "not_attempted"  # the learner changed nothing; the check saw the blank
             out[check] = Status(status, result.message)
         elif run.stopped_at is not None and run.stopped_at in cells:
             if run.stop_reason == "timeout":
                 out[check] = Status("timeout", (
-                    f"this exercise's code was still running when the notebook's time limit "
-                    f"({timeout:g} s) ran out, so it was stopped. Look for a loop that never ends."))
+                    "this exercise's code was still running when the notebook's time limit "
+                    f"({timeout:g} s) ran out, so it was stopped. Look for a loop that never "
+                    "ends."))
             else:
                 out[check] = Status("error", "the notebook's kernel stopped while running this "
                                     "exercise's code (it may have run out of memory).")
         elif run.stopped_at is not None and (not cells or cells[0] > run.stopped_at):
-            where = f"at exercise {stop_exercise}" if stop_exercise else "in the lesson's first cells"
+            where = (f"at exercise {stop_exercise}" if stop_exercise
+                     else "in the lesson's first cells")
             why = "its time limit ran out" if run.stop_reason == "timeout" else "its kernel stopped"
             out[check] = Status("not_reached", f"the notebook's run stopped {where} ({why}) "
-                                "before it reached this exercise, so this one could not be checked.")
+                                "before it reached this exercise, so this one could not be "
+                                "checked.")
         elif error := next((e for i in cells if (e := _error_output(nb.cells[i]))), ""):
             message = (f"your code raised {error} before the check could run. Read the last line "
                        "of the error, fix that cell, and run it and the check again.")
@@ -586,7 +602,8 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
     learners, stray = collect(submissions, course)
     tasks = [item for learner in learners for item in learner.notebooks.values()]
     log(f"Grading {len(tasks)} notebooks of {len(learners)} learners "
-        f"({len(course.lessons)} lessons, time limit {timeout:g} s per notebook, {jobs} at a time)...")
+        f"({len(course.lessons)} lessons, time limit {timeout:g} s per notebook, "
+        f"{jobs} at a time)...")
     grades: dict[tuple[str, str], NotebookGrade] = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {pool.submit(grade_notebook, item, timeout): item for item in tasks}
@@ -637,12 +654,14 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("submissions", type=Path, help="one folder (or .zip) per learner")
-    parser.add_argument("--out", type=Path, required=True, help="folder for the gradebook and reports")
+    parser.add_argument("--out", type=Path, required=True,
+                        help="folder for the gradebook and reports")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                         help=f"seconds of cell time per notebook (default {DEFAULT_TIMEOUT})")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="notebooks run at once (default: the number of CPUs)")
-    parser.add_argument("--lessons", nargs="+", metavar="NN", help="grade only these lessons, e.g. 00 01")
+    parser.add_argument("--lessons", nargs="+", metavar="NN",
+                        help="grade only these lessons, e.g. 00 01")
     parser.add_argument("--points", type=Path, help="CSV exercise,points overriding the default 1")
     args = parser.parse_args(argv)
     if not args.submissions.is_dir():
@@ -654,10 +673,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--jobs {args.jobs}: expected 1 or more")
     if args.points is not None and not args.points.is_file():
         parser.error(f"--points {str(args.points)!r} is not a file; expected a CSV exercise,points")
-    if args.out.resolve() == args.submissions.resolve() or args.submissions.resolve() in args.out.resolve().parents:
+    inside = args.submissions.resolve()
+    if args.out.resolve() == inside or inside in args.out.resolve().parents:
         parser.error(f"--out {str(args.out)!r} is inside SUBMISSIONS; choose a folder outside it")
     try:
-        return grade_class(args.submissions, args.out, args.timeout, args.jobs, args.lessons, args.points)
+        return grade_class(args.submissions, args.out, args.timeout, args.jobs, args.lessons,
+                           args.points)
     except ValueError as error:
         parser.error(str(error))
     return 2  # pragma: no cover - parser.error exits

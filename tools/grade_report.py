@@ -56,7 +56,7 @@ def number(value: float) -> str:
 
 
 def plural(count: int, noun: str) -> str:
-    """``plural(1, "learner")`` → ``"1 learner"``; ``plural(2, "learner")`` → ``"2 learners"``."""
+    """``plural(1, "learner")`` → ``"1 learner"``; with 2, ``"2 learners"``."""
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
@@ -136,7 +136,8 @@ def feedback_text(report: Report, learner: str) -> str:
         lines += ["", "## About your files", ""]
         for note in notes:
             state = note.state.replace("_", " ")
-            lines.append(f"- `{_md(note.file)}`: {state}" + (f"; {_md(note.note)}" if note.note else "") + ".")
+            detail = f"; {_md(note.note)}" if note.note else ""
+            lines.append(f"- `{_md(note.file)}`: {state}{detail}.")
     return "\n".join(lines) + "\n"
 
 
@@ -199,24 +200,25 @@ def draw_chart(report: Report, path: Path) -> None:
     ax.set_xlim(0, 100)
     ax.set_xlabel("learners whose check passed (%)")
     ax.set_title(f"Share of the {plural(n_learners, 'learner')} who passed each exercise")
-    for bar, (_, passed, total) in zip(bars, shares):
-        ax.annotate(f"{passed} of {total}", (min(bar.get_width(), 100), bar.get_y() + bar.get_height() / 2),
-                    xytext=(4 if bar.get_width() < 80 else -4, 0), textcoords="offset points",
-                    va="center", ha="left" if bar.get_width() < 80 else "right", fontsize=9)
+    for bar, (_, passed, total) in zip(bars, shares, strict=True):
+        inside = bar.get_width() >= 80  # long bars carry their label inside, at the end
+        ax.annotate(f"{passed} of {total}", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                    xytext=(-4 if inside else 4, 0), textcoords="offset points",
+                    va="center", ha="right" if inside else "left", fontsize=9)
     fig.savefig(path)
     plt.close(fig)
 
 
 def summary_text(report: Report, now: dt.datetime | None = None) -> str:
     """The class summary in Markdown: chart, status table, shared misconceptions, files."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     n_exercises = sum(len(c) for _, _, c in report.lessons)
     lines = [
         "# Class summary",
         "",
         f"{plural(len(report.learners), 'learner')}, {plural(len(report.lessons), 'lesson')} with "
-        f"{plural(n_exercises, 'checked exercise')}, graded on {now:%Y-%m-%d %H:%M} UTC with course version "
-        f"`{report.course_version}`; time limit {report.timeout:g} s per notebook.",
+        f"{plural(n_exercises, 'checked exercise')}, graded on {now:%Y-%m-%d %H:%M} UTC with "
+        f"course version `{report.course_version}`; time limit {report.timeout:g} s per notebook.",
         "",
         f"![Share of the learners who passed each exercise]({CHART})",
         "",
@@ -232,15 +234,17 @@ def summary_text(report: Report, now: dt.datetime | None = None) -> str:
         for check in checks:
             counts = Counter(r.status for r in report.rows if r.exercise == check)
             lines.append(f"| `{check}` | " + " | ".join(str(counts[s]) for s in ORDER) + " |")
+    others = ORDER[1:]
     lines += ["", "## Learners", "",
-              "| Learner | Passed | Points | " + " | ".join(LABELS[s].capitalize() for s in ORDER[1:]) + " |",
-              "|---|---:|---:|" + "---:|" * (len(ORDER) - 1)]
+              "| Learner | Passed | Points | " + " | ".join(LABELS[s].capitalize() for s in others)
+              + " |", "|---|---:|---:|" + "---:|" * len(others)]
     for learner in report.learners:
         rows = [r for r in report.rows if r.learner == learner]
         counts = Counter(r.status for r in rows)
+        earned, possible = sum(r.points for r in rows), sum(r.possible for r in rows)
         lines.append(f"| {_md(learner)} | {counts['passed']} of {len(rows)} | "
-                     f"{number(sum(r.points for r in rows))} of {number(sum(r.possible for r in rows))} | "
-                     + " | ".join(str(counts[s]) for s in ORDER[1:]) + " |")
+                     f"{number(earned)} of {number(possible)} | "
+                     + " | ".join(str(counts[s]) for s in others) + " |")
     lines += [
         "",
         "## The class's most frequent hints",
@@ -264,15 +268,15 @@ def summary_text(report: Report, now: dt.datetime | None = None) -> str:
     flagged = [n for n in report.files if n.for_learner and (n.state != "graded" or n.note)]
     if flagged:
         lines += ["| Learner | File | State | Note |", "|---|---|---|---|"]
-        lines += [f"| {_md(n.learner) or '(none)'} | `{_md(n.file)}` | {n.state.replace('_', ' ')} | "
-                  f"{_md(n.note)} |" for n in flagged]
+        lines += [f"| {_md(n.learner) or '(none)'} | `{_md(n.file)}` | "
+                  f"{n.state.replace('_', ' ')} | {_md(n.note)} |" for n in flagged]
     else:
         lines.append("None: every file was an exercise notebook of this course version.")
     timed = sorted(n.seconds for n in report.files if n.seconds is not None)
     if timed:
         lines += ["", "## Grading time", "",
-                  f"{plural(len(timed), 'notebook')}; median {timed[len(timed) // 2]:.1f} s, slowest "
-                  f"{timed[-1]:.1f} s per notebook (kernel start included)."]
+                  f"{plural(len(timed), 'notebook')}; median {timed[len(timed) // 2]:.1f} s, "
+                  f"slowest {timed[-1]:.1f} s per notebook (kernel start included)."]
     return "\n".join(lines) + "\n"
 
 
@@ -284,6 +288,7 @@ def write_all(report: Report, out: Path) -> None:
     write_files(report, out / "files.csv")
     write_points(report, out / "points.csv")
     for learner in report.learners:
-        (out / "feedback" / f"{learner}.md").write_text(feedback_text(report, learner), encoding="utf-8")
+        text = feedback_text(report, learner)
+        (out / "feedback" / f"{learner}.md").write_text(text, encoding="utf-8")
     draw_chart(report, out / CHART)
     (out / "summary.md").write_text(summary_text(report), encoding="utf-8")

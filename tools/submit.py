@@ -102,8 +102,9 @@ def pack(root: Path = ROOT, now: dt.datetime | None = None) -> Path:
     """Write the archive of ``root/exercises`` into ``root/work`` and return its path."""
     notebooks = sorted((root / "exercises").glob("*.ipynb"))
     if not notebooks:
-        raise FileNotFoundError(f"no notebooks in {root / 'exercises'}; expected NN-name.ipynb files")
-    now = now or dt.datetime.now(dt.timezone.utc)
+        raise FileNotFoundError(f"no notebooks in {root / 'exercises'}; expected NN-name.ipynb "
+                                "files")
+    now = now or dt.datetime.now(dt.UTC)
     contents = {f"exercises/{p.name}": p.read_bytes() for p in notebooks}
     manifest = {
         "course": COURSE,

@@ -49,8 +49,8 @@ from counterprop.checks.lesson06 import *  # noqa: F403
 from counterprop.checks.lesson07 import *  # noqa: F403
 from counterprop.checks.lesson08 import *  # noqa: F403
 
-__all__ = ["CHECKS", "STATUSES", "Feedback", "Result", "correct", "exercise", "hint", "lesson_checks",
-           "progress"]
+__all__ = ["CHECKS", "STATUSES", "Feedback", "Result", "correct", "exercise", "hint",
+           "lesson_checks", "progress"]
 __all__ += lesson00.__all__  # noqa: F405
 __all__ += lesson01.__all__  # noqa: F405
 __all__ += lesson02.__all__  # noqa: F405
