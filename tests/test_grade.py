@@ -455,7 +455,8 @@ def test_frequent_hints_group_by_misconception_not_by_the_number_a_learner_typed
         ("c", "q00_2", "hint", "13 is not it. Count the full stops."),
         ("a", "q00_1", "hint", "a sha256 hex digest has 64 characters; yours has 8."),
         ("b", "q00_3", "passed", "right."),
-        ("c", "q00_4", "error", "your code raised KeyError: 'id' before the check could run."),
+        ("c", "q00_4", "error", "your code raised an error before the check could run: "
+                                "KeyError: 'id'. Read the last line of the error."),
     ])
     assert grade_report.frequent_hints(report) == [
         (3, "q00_2", "13 is not it. Count the full stops."),

@@ -546,8 +546,8 @@ def statuses(nb: nbformat.NotebookNode, lesson: Lesson, run: Run,
                                 "before it reached this exercise, so this one could not be "
                                 "checked.")
         elif error := next((e for i in cells if (e := _error_output(nb.cells[i]))), ""):
-            message = (f"your code raised {error} before the check could run. Read the last line "
-                       "of the error, fix that cell, and run it and the check again.")
+            message = (f"your code raised an error before the check could run: {error}. Read "
+                       "the last line of the error, fix that cell, and run it and its check again.")
             if setup_error:
                 message += f" (A cell before the exercises also raised {setup_error}; start there.)"
             out[check] = Status("error", message)
@@ -601,8 +601,9 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
     points = load_points(points_file, list(course.lessons))
     learners, stray = collect(submissions, course)
     tasks = [item for learner in learners for item in learner.notebooks.values()]
-    log(f"Grading {len(tasks)} notebooks of {len(learners)} learners "
-        f"({len(course.lessons)} lessons, time limit {timeout:g} s per notebook, "
+    log(f"Grading {grade_report.plural(len(tasks), 'notebook')} of "
+        f"{grade_report.plural(len(learners), 'learner')} "
+        f"({grade_report.plural(len(course.lessons), 'lesson')}, time limit {timeout:g} s per notebook, "
         f"{jobs} at a time)...")
     grades: dict[tuple[str, str], NotebookGrade] = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

@@ -165,7 +165,7 @@ def frequent_errors(report: Report, top: int = TOP_HINTS) -> list[tuple[int, str
     counts: Counter = Counter()
     for row in report.rows:
         if row.status == "error":
-            match = re.search(r"raised (\w+)", row.feedback)
+            match = re.search(r"could run: ([\w.]+)", row.feedback)
             counts[(row.exercise, match[1] if match else "the kernel stopped")] += 1
     return [(n, ex, kind) for (ex, kind), n in counts.most_common(top)]
 
