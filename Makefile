@@ -10,6 +10,9 @@
 #   make check-env  check the environment and print what is wrong, if anything
 #   make site       build the course as a static website in site/ (opens from disk, offline)
 #   make present    serve the what-if views for projecting (Voila, code hidden) on 127.0.0.1:8866
+#   make submit     (learners) pack exercises/ into one archive in work/ to hand in
+#   make grade SUBMISSIONS=folder OUT=folder   (instructors) grade a class's notebooks;
+#                   optional TIMEOUT=seconds per notebook, JOBS=notebooks at once
 #   make setup      only create or refresh .venv
 #   make clean      remove .venv and caches
 #
@@ -23,7 +26,7 @@ COURSE := $(PYTHON) course.py
 PORT ?=
 PRESENT_PORT ?=
 
-.PHONY: lab test execute exercises cells check-env setup clean site present
+.PHONY: lab test execute exercises cells check-env setup clean site present submit grade
 
 setup:
 	@$(COURSE) setup
@@ -51,6 +54,13 @@ site:
 
 present:
 	@$(COURSE) present $(if $(PRESENT_PORT),--port $(PRESENT_PORT),)
+
+submit:
+	@$(COURSE) submit
+
+grade:
+	@$(COURSE) grade $(SUBMISSIONS) --out "$(or $(OUT),work/grades)" \
+	  $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(JOBS),--jobs $(JOBS))
 
 clean:
 	@$(COURSE) clean

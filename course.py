@@ -293,6 +293,8 @@ def parser() -> argparse.ArgumentParser:
     add("present", cmd_present, "serve the what-if views for projecting").add_argument(
         "--port", type=int, default=int(os.environ.get("PRESENT_PORT", PRESENT_PORT)),
         help=f"default {PRESENT_PORT}")
+    add("submit", _tool("submit.py"), "(learners) pack exercises/ into one archive in work/", rest=True)
+    add("grade", _tool("grade.py"), "(instructors) grade a class: grade SUBMISSIONS --out OUT", rest=True)
     add("clean", cmd_clean, "remove .venv and caches")
     return top
 

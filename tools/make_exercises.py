@@ -8,7 +8,10 @@ For each ``solutions/NN-name.ipynb`` this writes ``exercises/NN-name.ipynb`` whe
   becomes ``total = ...`` (a line that is not an assignment becomes ``...``);
 - cells tagged ``solution`` or ``instructor`` are dropped;
 - outputs, execution counts and widget state are cleared;
-- the header cell says "exercises" instead of "worked solutions".
+- the header cell says "exercises" instead of "worked solutions";
+- a last, optional code cell prints the learner's progress in the lesson (for example
+  "Lesson 05: 4 of 6 passed; exercise 3: not attempted"), from the checks run since the
+  notebook was opened.
 
 (The single-``#`` markers are the ones both otter-grader and nbgrader understand.)
 
@@ -45,6 +48,8 @@ DROP_TAGS = {"solution", "instructor"}
 BEGIN = re.compile(r"^(\s*)# BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*# END SOLUTION\s*$")
 ONE_LINE = re.compile(r"^(?P<indent>\s*)(?P<code>.*?)\s*# SOLUTION\s*$")
+CHECK_CALL = re.compile(r"\bq(\d{2})_\d+\s*\(")
+PROGRESS_CELL_ID = "progress"
 
 
 def strip_solution(source: str) -> str:
@@ -87,6 +92,17 @@ def _assignment_target(code: str) -> str:
     return ""
 
 
+def progress_cell(lesson: str) -> nbformat.NotebookNode:
+    """The optional last code cell: the learner's progress in ``lesson`` (e.g. ``"05"``)."""
+    source = (
+        "# Optional: how many of this lesson's checks have passed since you opened the notebook.\n"
+        "from counterprop import checks\n"
+        "\n"
+        f'checks.progress("{lesson}")'
+    )
+    return nbformat.v4.new_code_cell(source, id=PROGRESS_CELL_ID)
+
+
 def fingerprint(nb: nbformat.NotebookNode) -> str:
     """A hash of the notebook's cell types and sources (outputs are ignored)."""
     cells = [[c.cell_type, c.source] for c in nb.cells]
@@ -108,6 +124,11 @@ def make_exercise(solution: nbformat.NotebookNode, lessons: list[dict], stem: st
             cell.execution_count = None
             cell.metadata.pop("execution", None)
         cells.append(cell)
+    lessons_checked = sorted({m[1] for c in cells if c.cell_type == "code"
+                              for m in CHECK_CALL.finditer(c.source)})
+    if lessons_checked:  # the lesson's own number when its checks are called, as they are
+        own = stem[:2] if stem[:2] in lessons_checked else lessons_checked[0]
+        cells.append(progress_cell(own))
     nb.cells = cells
     index = next((i for i, lesson in enumerate(lessons) if lesson["stem"] == stem), None)
     if index is not None:

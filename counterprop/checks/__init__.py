@@ -19,11 +19,26 @@ always finishes. Expected values are computed from the course data, not typed in
 The checks live in one module per lesson (``lesson00`` … ``lesson09``); the registry,
 :class:`Feedback` and the shared helpers live in ``base``.
 
+Progress and grading: each check's stable id is its function name (``q05_3``: lesson 05,
+exercise 3). ``progress("05")`` prints how many of a lesson's checks have passed in this session
+(the optional last cell of each exercise notebook calls it), and when the grader runs a notebook
+(``tools/grade.py``) every check also publishes its :class:`Result` for the grader to read.
+
 Writing a check: decorate a function that takes the learner's answer and returns
 ``correct(message)`` or ``hint(message)``. The decorator handles ``...`` and any exception.
 """
 
-from counterprop.checks.base import CHECKS, Feedback, correct, exercise, hint
+from counterprop.checks.base import (
+    CHECKS,
+    STATUSES,
+    Feedback,
+    Result,
+    correct,
+    exercise,
+    hint,
+    lesson_checks,
+    progress,
+)
 from counterprop.checks.lesson00 import *  # noqa: F403
 from counterprop.checks.lesson01 import *  # noqa: F403
 from counterprop.checks.lesson02 import *  # noqa: F403
@@ -35,7 +50,8 @@ from counterprop.checks.lesson07 import *  # noqa: F403
 from counterprop.checks.lesson08 import *  # noqa: F403
 from counterprop.checks.lesson09 import *  # noqa: F403
 
-__all__ = ["CHECKS", "Feedback", "correct", "exercise", "hint"]
+__all__ = ["CHECKS", "STATUSES", "Feedback", "Result", "correct", "exercise", "hint",
+           "lesson_checks", "progress"]
 __all__ += lesson00.__all__  # noqa: F405
 __all__ += lesson01.__all__  # noqa: F405
 __all__ += lesson02.__all__  # noqa: F405
