@@ -11,6 +11,7 @@ import csv
 import json
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -430,13 +431,28 @@ def test_bad_arguments_get_a_clear_error(tmp_path, capsys):
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-def test_make_targets_call_the_tools():
+def test_make_targets_call_the_tools(monkeypatch):
+    """`make submit` and `make grade` go through course.py, which runs the tools with the args."""
     def dry_run(*args):
         done = subprocess.run(["make", "-n", *args], cwd=ROOT, capture_output=True, text=True)
         return done.stdout
 
-    assert "tools/submit.py" in dry_run("submit")
-    assert 'tools/grade.py "in" --out "out"' in dry_run("grade", "SUBMISSIONS=in", "OUT=out")
+    assert "course.py submit" in dry_run("submit")
+    assert 'course.py grade in --out "out"' in dry_run("grade", "SUBMISSIONS=in", "OUT=out")
+
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("course_for_grade_test", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = course
+    spec.loader.exec_module(course)
+    calls = []
+    monkeypatch.setattr(course, "setup", lambda c: None)
+    monkeypatch.setattr(course, "run", lambda command, c, **kw: calls.append([str(p) for p in command]) or 0)
+    assert course.main(["grade", "in", "--out", "out", "--jobs", "2"]) == 0
+    assert course.main(["submit"]) == 0
+    assert calls[0][1:] == ["tools/grade.py", "in", "--out", "out", "--jobs", "2"]
+    assert calls[1][1:] == ["tools/submit.py"]
 
 
 def _report(rows: list[tuple[str, str, str, str]]) -> grade_report.Report:

@@ -336,8 +336,13 @@ def test_no_isis_media_announcement_is_quoted(table):
 
 
 def test_the_imolaoggi_figure_is_not_used_as_evidence():
-    # The research replaces its 35,600 by "more than 36,500" and says not to use the site.
-    assert "clapper_2016" not in set(LINKS["source_id"])
+    # The research replaces its 35,600 by "more than 36,500" and says not to use the site:
+    # Clapper's figure is cited from FOX6's report of his testimony instead.
+    sources = SOURCES.set_index("source_id")
+    assert not SOURCES["url"].str.contains("imolaoggi").any()
+    assert "fox6now.com" in sources.loc["clapper_2016", "url"]
+    quote = LINKS.set_index(["claim_id", "source_id"]).loc[("c05", "clapper_2016"), "quote"]
+    assert "36,500" in quote and "35,600" not in quote
 
 
 def test_the_article_is_drawn_after_the_story_it_rewrote():
