@@ -8,7 +8,9 @@ How the grammar works
 1. **Word forms.** :data:`NUMBER_WORDS` and :data:`SCALE_WORDS` list every word the
    grammar knows, one row per meaning, in the spelling a newspaper uses. Each word is
    compared after :func:`counterprop.text.normalize`, so أ/إ/ا, ى/ي, ة/ه, harakat and
-   tatweel do not matter: ``مائة``, ``مئة`` and ``مـــئة`` are the same word.
+   tatweel do not matter: ``مئة``, ``مئه`` and ``مـــئة`` are the same word. The older
+   spelling ``مائة`` stays a different string (normalising leaves its ا and ئ), so the
+   table lists it as a spelling of its own.
    Small words glued in front are recognised: و "and", ب "with", ل "for", ك "as",
    and ال "the" where a rule allows it (``بثلاثة``, ``وعشرون``, ``عشرات الآلاف``).
 2. **A count below a thousand** is built from units, teens, tens and hundreds in the
@@ -29,7 +31,8 @@ How the grammar works
    1,500,000; ``ثلاثة ونصف`` adds a half: 3.5.
 6. **Vague quantities get a range.** A plural such as ``عشرات`` (tens) or ``آلاف``
    (thousands) with no count before it means "three to nine of them": the Arabic
-   plural starts at three (two is a dual), and ten would take the next word up.
+   plural starts at three (two is a dual); the course stops at nine, where a larger
+   word would usually take over (ten tens are مئة, "a hundred"; ten hundreds ألف).
    ``عشرات الآلاف`` is 30,000 to 90,000; ``بضعة آلاف`` ("a few thousand") is 3,000 to
    9,000. This range is the course's convention, not a fact about any text.
 7. **Percentages.** ``في المئة``, ``بالمئة`` or ``%`` after a count marks a percentage:
