@@ -257,9 +257,9 @@ def q02_6(unsourced: Any) -> Feedback:
 
 
 # Exercise 7 teaches the grammar of numbers in words مية, the colloquial spelling of مئة
-# ("hundred"). The test sentence, "A hundred thousand people visited the exhibition, and
-# three hundred of them bought a book", uses it after a unit and before a scale word.
-_L02_TEST_SENTENCE = "زار المعرض مية ألف شخص، واشترى ثلاث مية منهم كتابا"
+# ("hundred"). The test sentence, "A hundred thousand visitors arrived, and the shop sold
+# three hundred copies" (words the lesson glosses), uses it before a scale word and after a unit.
+_L02_TEST_SENTENCE = "وصل مية ألف زائر، وباع المتجر ثلاث مية نسخة"
 _L02_EXPECTED_READINGS = [("مية ألف", 100_000.0), ("ثلاث مية", 300.0)]
 # The course's table as shipped, to notice a table changed in place during a session.
 _L02_COURSE_NUMBER_WORDS = number_words.NUMBER_WORDS
