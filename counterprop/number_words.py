@@ -59,6 +59,15 @@ scale words, with و glued on:
 [('مية ألف', 100000.0)]
 >>> number_words.NUMBER_WORDS = number_words.NUMBER_WORDS[:-1]  # back to the course's table
 
+To try a new form without changing the module's table, pass your rows to one call
+with ``extra_words``; the next call reads with the course's table again:
+
+>>> row = ("مية", 100, number_words.HUNDREDS)
+>>> [(number.raw, number.value) for number in read_number_words("مية ألف", extra_words=[row])]
+[('مية ألف', 100000.0)]
+>>> [(number.raw, number.value) for number in read_number_words("مية ألف")]
+[('ألف', 1000.0)]
+
 A note on ``ألفا``
 ------------------
 ``ألفا`` is read two ways in Arabic: the dual "two thousand" before a noun (``ألفا
@@ -90,15 +99,17 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from counterprop import text as _text
 
 __all__ = [
     "NUMBER_WORDS",
     "SCALE_WORDS",
+    "ROLES",
     "NumberInWords",
     "approximator_before",
     "read_number_words",
@@ -122,6 +133,11 @@ PERCENT = "percent"  # بالمئة: the number before it is a percentage
 SCALE = "scale"  # ألف, مليون, مليار (singular)
 DUAL_SCALE = "dual_scale"  # ألفان, مليونين: two of the scale when alone
 PLURAL_SCALE = "plural_scale"  # آلاف, ملايين: after a count; alone, a vague quantity
+
+# Every role a row of NUMBER_WORDS may have.
+ROLES: tuple[str, ...] = (
+    UNIT, TEEN_ONLY, TEN, TENS, HUNDREDS, FRACTION, VAGUE, FEW, SEVERAL, PERCENT,
+)
 
 # (spellings separated by spaces, value, role). The value is what the word stands for:
 # 3 for ثلاثة, 300 for ثلاثمئة, 1/2 for نصف, the unit counted (10) for عشرات; FEW and
@@ -246,7 +262,7 @@ class _Form:
     scale: int = 1
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def _forms(number_words: tuple, scale_words: tuple) -> dict[str, _Form]:
     """Normalise every spelling of the two tables into one lookup dictionary.
 
@@ -304,8 +320,13 @@ class _Token:
     digits_value: Fraction | None = None
 
 
-def _tokens(text: str) -> list[_Token]:
-    """Split text into digit, word and percent tokens, and look up each word."""
+def _tokens(text: str, forms: dict[str, _Form] | None = None) -> list[_Token]:
+    """Split text into digit, word and percent tokens, and look up each word in ``forms``.
+
+    ``forms`` defaults to the course's tables, :data:`NUMBER_WORDS` and :data:`SCALE_WORDS`.
+    """
+    if forms is None:
+        forms = _forms(NUMBER_WORDS, SCALE_WORDS)
     tokens = []
     for match in _TOKEN_RE.finditer(text):
         if match["digits"] is not None:
@@ -326,15 +347,14 @@ def _tokens(text: str) -> list[_Token]:
         elif match["percent"] is not None:
             tokens.append(_Token(match.start(), match.start(), match.end(), "percent", "%"))
         else:
-            tokens.append(_word_token(match.group(), match.start()))
+            tokens.append(_word_token(match.group(), match.start(), forms))
     return tokens
 
 
-def _word_token(raw: str, start: int) -> _Token:
-    """A word token: the number form it holds, after stripping glued prefixes."""
+def _word_token(raw: str, start: int, forms: dict[str, _Form]) -> _Token:
+    """A word token: the number form it holds in ``forms``, after stripping glued prefixes."""
     norm = _text.normalize(raw)
     end = start + len(raw)
-    forms = _forms(NUMBER_WORDS, SCALE_WORDS)
     if _AUTHORED_RE.search(raw):  # ألّف "he wrote", not ألف "thousand"
         return _Token(start, start, end, "word", norm)
     for conjunction in _CONJUNCTIONS:
@@ -729,11 +749,18 @@ class _Reader:
         )
 
 
-def read_number_words(text: str) -> list[NumberInWords]:
+def read_number_words(
+    text: str, *, extra_words: Iterable[tuple[str, Fraction | int | float, str]] = ()
+) -> list[NumberInWords]:
     """Read every quantity written in words (or digits plus words) in ``text``.
 
     Numbers made of digits alone are not returned here: :func:`counterprop.text.find_numbers`
     reads those. See the module docstring for the rules.
+
+    ``extra_words`` holds rows in the form of :data:`NUMBER_WORDS`, ``(spellings, value,
+    role)`` with ``role`` one of :data:`ROLES`, read for this call only, on top of the
+    course's table (a spelling already in the table takes the extra row's meaning). The
+    module's tables are not changed. A malformed row raises a ``ValueError`` that names it.
 
     >>> [(n.raw, n.value) for n in read_number_words("حضر مئتا ألف شخص و1.5 مليون متابع")]
     [('مئتا ألف', 200000.0), ('1.5 مليون', 1500000.0)]
@@ -745,7 +772,47 @@ def read_number_words(text: str) -> list[NumberInWords]:
     []
     """
     _text._require_str(text, "read_number_words")
-    return _Reader(text, _tokens(text)).read_all()
+    rows = _checked_rows(extra_words)
+    forms = _forms(NUMBER_WORDS + rows, SCALE_WORDS)
+    return _Reader(text, _tokens(text, forms)).read_all()
+
+
+def _checked_rows(extra_words: Any) -> tuple[tuple[str, Fraction, str], ...]:
+    """``extra_words`` as a tuple of valid ``(spellings, value, role)`` rows, or a ValueError."""
+    if isinstance(extra_words, (str, bytes)) or not isinstance(extra_words, Iterable):
+        raise ValueError(
+            "read_number_words: extra_words should be a list of (spellings, value, role) "
+            f"rows, such as [('مية', 100, HUNDREDS)]; got {type(extra_words).__name__}"
+        )
+    rows = []
+    for row in extra_words:
+        if not (isinstance(row, tuple) and len(row) == 3):
+            raise ValueError(
+                "read_number_words: each row of extra_words should be a tuple "
+                f"(spellings, value, role), such as ('مية', 100, HUNDREDS); got {row!r}"
+            )
+        spellings, value, role = row
+        if not isinstance(spellings, str) or not any(
+            _text.normalize(spelling) for spelling in spellings.split()
+        ):
+            raise ValueError(
+                "read_number_words: the spellings of a row should be Arabic words "
+                f"separated by spaces, such as 'مية'; got {spellings!r} in {row!r}"
+            )
+        if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not (
+            math.isfinite(value) and value > 0
+        ):
+            raise ValueError(
+                "read_number_words: the value of a row should be a positive number, "
+                f"such as 100; got {value!r} in {row!r}"
+            )
+        if not isinstance(role, str) or role not in ROLES:
+            raise ValueError(
+                f"read_number_words: the role of a row should be one of {', '.join(ROLES)}; "
+                f"got {role!r} in {row!r}"
+            )
+        rows.append((spellings, Fraction(value), role))
+    return tuple(rows)
 
 
 def approximator_before(text: str, start: int) -> str:

@@ -10,7 +10,7 @@ import pytest
 from conftest import run_check as run
 from test_checks import Hostile
 
-from counterprop import checks, data, text
+from counterprop import checks, data, number_words, text
 
 # The right answers, computed the way solutions/02-from-text-to-claims.ipynb computes them.
 NUMBERS = data.load("numbers")
@@ -64,6 +64,10 @@ def source_for(claim_id, cue, start, end, back=lambda cue: cue in POINTS_BACK):
 
 SOURCES = [source_for(*cue) for cue in CUES]
 
+# Exercise 7: one row that teaches the grammar مية, the colloquial spelling of مئة (100).
+NEW_WORDS = [("مية", 100, number_words.HUNDREDS)]
+TEST_SENTENCE = "وصل مية ألف زائر، وباع المتجر ثلاث مية نسخة"
+
 RIGHT = {
     "q02_1": VALUES,
     "q02_2": round((BEFORE - AFTER) / BEFORE * 100, 1),
@@ -71,6 +75,7 @@ RIGHT = {
     "q02_4": "check_worthy_factual",
     "q02_5": SOURCES,
     "q02_6": UNSOURCED,
+    "q02_7": NEW_WORDS,
 }
 
 # (answer, words the specific hint must contain)
@@ -127,6 +132,25 @@ WRONG = {
         (UNSOURCED[:2], "some are missing"),
         ("c08", "expected a list"),
     ],
+    "q02_7": [
+        ([("مية", 1000, number_words.HUNDREDS)], "its value is 100"),
+        ([("مية", 10, number_words.HUNDREDS)], "its value is 100"),
+        ([("مية", 100, number_words.UNIT)], "number_words.HUNDREDS"),
+        ([("مئة", 100, number_words.HUNDREDS)], "is the spelling مية"),
+        ([("مائة", 100, number_words.HUNDREDS)], "is the spelling مية"),
+        ([("ميت", 100, number_words.HUNDREDS)], "is the spelling مية"),
+        ([("مية", 100, "hundred")], "got 'hundred'"),
+        ([("مية", 100)], "got ('مية', 100)"),
+        ([("مية", "100", number_words.HUNDREDS)], "positive number"),
+        (NEW_WORDS[0], "put it in a list"),
+        ([], "the list is empty"),
+        ("مية", "expected a list of rows"),
+        ({"مية": 100}, "expected a list of rows"),
+        ([("ميه", 100, number_words.HUNDREDS)], None),  # ة and ه are the same letter here
+        (tuple(NEW_WORDS), None),  # a tuple of rows is fine
+        ([("مية", 100.0, number_words.HUNDREDS)], None),  # so is 100.0
+        ([("مية", 100, "hundreds")], None),  # the role's value, written out
+    ],
 }
 
 
@@ -173,7 +197,7 @@ def test_the_right_values_are_the_articles():
         RECORD["value"], RECORD["period_start"], RECORD["period_end"])
 
 
-@pytest.mark.parametrize("name", ["q02_1", "q02_4", "q02_5"])
+@pytest.mark.parametrize("name", ["q02_1", "q02_4", "q02_5", "q02_7"])
 @pytest.mark.parametrize(
     "answer",
     [None, 0, float("nan"), "", [], {}, [None, None], [...], pd.DataFrame({"a": [1]}), Hostile(), [Hostile()]],
@@ -183,3 +207,30 @@ def test_the_new_checks_answer_odd_input_with_a_hint(capsys, name, answer):
     # Never raise, and say something specific rather than "could not be checked".
     out = run(capsys, name, answer)
     assert out.startswith("💡"), out
+
+
+def test_the_new_form_is_missing_from_the_course_table():
+    # Exercise 7 is worth doing only while the shipped grammar misses مية.
+    read = [(n.raw, n.value) for n in number_words.read_number_words(TEST_SENTENCE)]
+    assert read == [("ألف", 1000.0), ("ثلاث", 3.0)]
+    taught = number_words.read_number_words(TEST_SENTENCE, extra_words=NEW_WORDS)
+    assert [(n.raw, n.value) for n in taught] == [("مية ألف", 100_000.0), ("ثلاث مية", 300.0)]
+
+
+def test_q02_7_leaves_no_state_behind(capsys):
+    table = number_words.NUMBER_WORDS
+    assert run(capsys, "q02_7", NEW_WORDS).startswith("✅")
+    # The right rows were not kept: an empty list and a wrong spelling still fail.
+    assert run(capsys, "q02_7", []).startswith("💡")
+    assert run(capsys, "q02_7", [("مئة", 100, number_words.HUNDREDS)]).startswith("💡")
+    assert number_words.NUMBER_WORDS is table
+    assert [n.raw for n in number_words.read_number_words(TEST_SENTENCE)] == ["ألف", "ثلاث"]
+
+
+def test_q02_7_notices_a_table_changed_in_place(capsys, monkeypatch):
+    # A learner who follows the module's docstring and adds the row to the table itself
+    # does not pass by sending an empty list: the check reads with the course's table.
+    monkeypatch.setattr(
+        number_words, "NUMBER_WORDS", number_words.NUMBER_WORDS + tuple(NEW_WORDS))
+    out = run(capsys, "q02_7", NEW_WORDS)
+    assert out.startswith("💡") and "restart the kernel" in out, out

@@ -366,3 +366,69 @@ def test_the_held_out_passages_come_from_other_outlets_too() -> None:
     held_out = {row["outlet"] for row in passages if row["set"] == "held-out"}
     development = {row["outlet"] for row in passages if row["set"] == "development"}
     assert len(held_out - development) >= 8
+
+
+# ---------------------------------------------------------------------------
+# extra_words: a learner's rows, for one call only
+# ---------------------------------------------------------------------------
+
+COLLOQUIAL_HUNDRED = ("مية", 100, number_words.HUNDREDS)
+COLLOQUIAL_SENTENCE = "زار المعرض مية ألف شخص واشترى ثلاث مية منهم كتابا"
+
+
+def _read(text: str, **kwargs) -> list[tuple[str, float]]:
+    return [(number.raw, number.value) for number in number_words.read_number_words(text, **kwargs)]
+
+
+def test_the_course_table_does_not_know_the_colloquial_hundred() -> None:
+    # Without the row, مية is not a number word: only ألف and ثلاث are read.
+    assert _read(COLLOQUIAL_SENTENCE) == [("ألف", 1000.0), ("ثلاث", 3.0)]
+
+
+def test_an_extra_row_is_read_in_compounds_and_after_a_unit() -> None:
+    assert _read(COLLOQUIAL_SENTENCE, extra_words=[COLLOQUIAL_HUNDRED]) == [
+        ("مية ألف", 100_000.0),
+        ("ثلاث مية", 300.0),
+    ]
+    assert _read("ومية وخمسون", extra_words=(COLLOQUIAL_HUNDRED,)) == [("مية وخمسون", 150.0)]
+
+
+def test_the_role_of_an_extra_row_matters() -> None:
+    # As a unit, مية would not make hundreds after ثلاث: 3 and 100, two numbers.
+    as_unit = ("مية", 100, number_words.UNIT)
+    assert ("ثلاث مية", 300.0) not in _read(COLLOQUIAL_SENTENCE, extra_words=[as_unit])
+
+
+def test_extra_rows_do_not_leak_into_the_next_call() -> None:
+    table_before = number_words.NUMBER_WORDS
+    _read(COLLOQUIAL_SENTENCE, extra_words=[COLLOQUIAL_HUNDRED])
+    assert number_words.NUMBER_WORDS is table_before
+    assert _read(COLLOQUIAL_SENTENCE) == [("ألف", 1000.0), ("ثلاث", 3.0)]
+    assert find_numbers(COLLOQUIAL_SENTENCE, words=True)["raw"].tolist() == ["ألف", "ثلاث"]
+
+
+def test_no_extra_rows_reads_exactly_as_before() -> None:
+    for text in [ARTICLE, "نزوح عشرات الآلاف", "مليون ونصف", "خمسون في المئة"]:
+        assert number_words.read_number_words(text, extra_words=[]) == number_words.read_number_words(text)
+
+
+@pytest.mark.parametrize(
+    ("extra_words", "named"),
+    [
+        (5, "got int"),
+        ("مية", "got str"),
+        ([("مية", 100)], "('مية', 100)"),
+        ([["مية", 100, "hundreds"]], "['مية', 100, 'hundreds']"),
+        ([(1, 100, "hundreds")], "got 1"),
+        ([("", 100, "hundreds")], "got ''"),
+        ([("مية", -100, "hundreds")], "got -100"),
+        ([("مية", float("nan"), "hundreds")], "got nan"),
+        ([("مية", True, "hundreds")], "got True"),
+        ([("مية", "100", "hundreds")], "got '100'"),
+        ([("مية", 100, "hundred")], "got 'hundred'"),
+    ],
+)
+def test_a_malformed_extra_row_is_named_in_the_error(extra_words, named: str) -> None:
+    with pytest.raises(ValueError, match="extra_words|row") as error:
+        number_words.read_number_words("مية ألف", extra_words=extra_words)
+    assert named in str(error.value)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from counterprop import data
+from counterprop import data, number_words
 from counterprop import text as _text
 from counterprop.checks.base import (
     Feedback,
@@ -19,7 +19,7 @@ from counterprop.checks.base import (
     type_name,
 )
 
-__all__ = ["q02_1", "q02_2", "q02_3", "q02_4", "q02_5", "q02_6"]
+__all__ = ["q02_1", "q02_2", "q02_3", "q02_4", "q02_5", "q02_6", "q02_7"]
 
 
 # Exercise 1 reads an illustrative phrase, "the number reached 35 thousand, then 3 billion",
@@ -254,3 +254,61 @@ def q02_6(unsourced: Any) -> Feedback:
     if set(given) < set(expected):
         return hint("some are missing: take every claim with a value whose id is not in attributions.")
     return hint("not quite: claims whose value is not missing, minus the claim ids of attributions.")
+
+
+# Exercise 7 teaches the grammar of numbers in words مية, the colloquial spelling of مئة
+# ("hundred"). The test sentence, "A hundred thousand visitors arrived, and the shop sold
+# three hundred copies" (words the lesson glosses), uses it before a scale word and after a unit.
+_L02_TEST_SENTENCE = "وصل مية ألف زائر، وباع المتجر ثلاث مية نسخة"
+_L02_EXPECTED_READINGS = [("مية ألف", 100_000.0), ("ثلاث مية", 300.0)]
+# The course's table as shipped, to notice a table changed in place during a session.
+_L02_COURSE_NUMBER_WORDS = number_words.NUMBER_WORDS
+
+
+def _l02_readings(rows: list[Any]) -> list[tuple[str, float]]:
+    """What the grammar reads in the test sentence with ``rows``, for this call only."""
+    found = number_words.read_number_words(_L02_TEST_SENTENCE, extra_words=rows)
+    return [(number.raw, number.value) for number in found]
+
+
+def _l02_describe(readings: list[tuple[str, float]]) -> str:
+    """Readings as "مية ألف = 100,000, ثلاث = 3", or "nothing"."""
+    return ", ".join(f"{raw} = {value:,.0f}" for raw, value in readings) or "nothing"
+
+
+@exercise
+def q02_7(new_words: Any) -> Feedback:
+    """New rows for the grammar, so that مية ("hundred") is read in the test sentence."""
+    example = "[('...', 100, number_words.HUNDREDS)]"
+    if number_words.NUMBER_WORDS != _L02_COURSE_NUMBER_WORDS:
+        return hint("number_words.NUMBER_WORDS was changed in this session; restart the kernel "
+                    "(Kernel → Restart) and pass your row in new_words instead.")
+    if isinstance(new_words, (str, bytes, dict)) or not isinstance(new_words, (list, tuple)):
+        return hint(f"expected a list of rows such as {example}, got {type_name(new_words)}.")
+    rows = list(new_words)
+    if len(rows) == 3 and isinstance(rows[0], str) and not isinstance(rows[1], (tuple, list)):
+        return hint(f"that is one row; put it in a list: [{tuple(rows)!r}] "
+                    "(round brackets inside square ones).")
+    if not rows:
+        return hint(f"the list is empty: add one row such as {example}.")
+    try:
+        readings = _l02_readings(rows)
+    except ValueError as error:
+        return hint(f"the grammar refused a row: {str(error).removeprefix('read_number_words: ')}")
+    except Exception:
+        return hint(f"each row should be a tuple (spellings, value, role), such as {example[1:-1]}.")
+    if readings == _L02_EXPECTED_READINGS:
+        return correct("مية ألف = 100,000 and ثلاث مية = 300: the grammar now reads مية, "
+                       "in a compound and after a unit, without a change to its table.")
+    read = f"in the test sentence it read {_l02_describe(readings)}"
+    if readings == _l02_readings([]):
+        return hint(f"the grammar reads the sentence as before, {_l02_describe(readings)}: "
+                    "is the spelling مية, exactly as in the sentence?")
+    first = readings[0] if readings else None
+    if first is not None and first[0] == "مية ألف" and first[1] != 100_000.0:
+        return hint(f"{read}. مية is a hundred: its value is 100.")
+    if first == _L02_EXPECTED_READINGS[0]:
+        return hint(f"{read}. مية ألف is right; for ثلاث مية (3 × 100) the role must be the "
+                    "one مئة has in NUMBER_WORDS, number_words.HUNDREDS.")
+    return hint(f"{read}; expected {_l02_describe(_L02_EXPECTED_READINGS)}. Compare your row "
+                "with the row of مئة in number_words.NUMBER_WORDS.")
