@@ -209,12 +209,18 @@ def cmd_lab(course: Course, args: argparse.Namespace) -> int:
                 *root_flag(), "notebooks/00-welcome.ipynb"], course)
 
 
+PARALLEL = ("-n", "2", "--dist", "loadscope")
+"""Both cores, each test file (and each notebook, as nbval needs) kept on one worker."""
+
 TEST_COMMANDS: tuple[tuple[str, ...], ...] = (
-    ("-m", "pytest", "-p", "no:cacheprovider", "tests", "notebooks", "solutions",
-     "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"),
-    ("-m", "pytest", "-p", "no:cacheprovider", "exercises", "--nbval-lax", "--nbval-current-env"),
+    ("-m", "pytest", "-p", "no:cacheprovider", *PARALLEL, "tests", "notebooks", "solutions",
+     "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
+     "--durations=15"),
+    ("-m", "pytest", "-p", "no:cacheprovider", *PARALLEL, "exercises", "--nbval-lax",
+     "--nbval-current-env"),
 )
-"""The test suite: unit, data and lint tests with nbval on lessons and solutions, then exercises."""
+"""The test suite: unit, data, lint and browser tests with nbval (strict) on lessons and
+solutions, then the exercise notebooks with nbval-lax (they are saved without outputs)."""
 
 
 def cmd_test(course: Course, args: argparse.Namespace) -> int:
