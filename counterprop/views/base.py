@@ -21,6 +21,7 @@ import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from counterprop import data, models
 
@@ -260,9 +261,11 @@ class ModelView:
         self.fixed: dict[str, float] = {
             name: models.defaults(model)[name] for model, name in self.FIXED
         }
+        self._fixed_stated: tuple[str, ...] | None = None
         self._holding = False
         self._pending = False
         self._background: Any = None
+        self._label_pixels: dict[tuple[str, bool, bool], Any] = {}
         self._blit = blit
         self.constraint_note = ""
         self.outputs: dict[str, Any] = {}
@@ -354,7 +357,9 @@ class ModelView:
             for name, p in self.parameters.items()
             if p.status == "illustrative"
         ]
-        return sliders + self.fixed_assumptions()
+        if self._fixed_stated is None:  # fixed values never move: read the registry once
+            self._fixed_stated = tuple(self.fixed_assumptions())
+        return sliders + list(self._fixed_stated)
 
     @property
     def assumptions(self) -> list[str]:
@@ -514,14 +519,49 @@ class ModelView:
             watermark.set_visible(shown)
             marked = self.canvas.copy_from_bbox(self.figure.bbox)
         self._background = {False: plain, True: marked}
+        self._label_pixels = {}
         self._draw_moving()
 
     def _draw_moving(self) -> None:
         background = self._background
-        if background is not None:
-            self.canvas.restore_region(background[self.is_illustrative])
+        label = self.artists.get("assumption_mark")
+        if background is None:
+            for artist in self._moving:
+                self.figure.draw_artist(artist)
+            return
+        marked = self.is_illustrative
+        self.canvas.restore_region(background[marked])
+        if label is not None:
+            self._paste_label(label, marked)
         for artist in self._moving:
-            self.figure.draw_artist(artist)
+            if artist is not label:
+                self.figure.draw_artist(artist)
+
+    LABEL_CACHE = 64
+    """How many renderings of the assumptions label a view keeps (see :meth:`_paste_label`)."""
+
+    def _paste_label(self, label: Artist, marked: bool) -> None:
+        """Draw the assumptions label, from a copy of its pixels when its text was drawn before.
+
+        The label can list a dozen assumptions: hundreds of glyphs, the costliest text of a
+        move. It sits alone in the figure's top strip, over the static background, so the
+        pixels of its box depend only on its text: they are copied once per text and pasted
+        after that (drawn before the other moving artists, which never reach the strip)."""
+        key = (label.get_text(), label.get_visible(), marked)
+        cached = self._label_pixels.get(key)
+        if cached is not None:
+            self.canvas.restore_region(cached)
+            return
+        self.figure.draw_artist(label)
+        if not key[0] or not key[1]:
+            return
+        box = label.get_window_extent(self.canvas.get_renderer()).padded(2)
+        box = Bbox.intersection(box, self.figure.bbox)
+        if box is None:
+            return
+        if len(self._label_pixels) >= self.LABEL_CACHE:
+            self._label_pixels.clear()
+        self._label_pixels[key] = self.canvas.copy_from_bbox(box)
 
     def _render(self, *, full: bool = False) -> None:
         if not self._blit or full or self._background is None:
