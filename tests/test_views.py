@@ -7,10 +7,12 @@ and the artists' data straight away. The charts are drawn with the Agg backend.
 
 from __future__ import annotations
 
+import io
 import math
 
 import ipywidgets as widgets
 import numpy as np
+import PIL.Image
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -221,18 +223,20 @@ def test_blitting_updates_the_same_artists_as_a_full_redraw(view):
     assert view.status.value == slow.status.value and view.notes.value == slow.notes.value
 
 
-def test_a_title_that_states_a_new_finding_redraws_the_whole_figure(monkeypatch):
-    """Titles are drawn with the background: cheap moves, and one full redraw when they change."""
+def test_a_title_that_states_a_new_finding_is_blitted_not_redrawn(monkeypatch):
+    """Titles move with the bars: a new finding costs a blit, not a full redraw."""
     view = make("takedown")
     calls = []
     original = view._render
     monkeypatch.setattr(view, "_render", lambda **kw: (calls.append(kw), original(**kw)))
+    before = pixels(view)
     view.sliders["share_long"].value = 0.02  # the long tail no longer brings most views
     assert view.artists["title_shares"].get_text() == "The tail no longer brings most views"
-    view.sliders["share_long"].value = 0.01  # same finding: no full redraw
-    assert calls == [{"full": True}, {"full": False}]
-    assert view.artists["title_shares"] not in view._dynamic_artists()
-    assert not view.artists["title_shares"].get_animated()
+    view.sliders["share_long"].value = 0.01  # same finding
+    assert calls == [{"full": False}, {"full": False}]
+    assert view.artists["title_shares"] in view._dynamic_artists()
+    assert view.artists["title_shares"].get_animated()
+    assert not np.array_equal(before, pixels(view))
 
 
 def test_render_figure_draws_the_same_chart_on_a_new_figure(view):
@@ -258,8 +262,12 @@ def test_the_ipympl_canvas_is_the_live_widget():
         view.sliders["returns"].value = returns
         view.canvas.draw()
         view.canvas._png_is_old = True  # as after any draw the browser has not fetched yet
-        assert view.canvas.get_diff_image()
+        png = view.canvas.get_diff_image()
         assert view.canvas._current_image_mode == "full"
+        # encoded fast (zlib level 1), and losslessly: the browser gets the canvas's pixels
+        sent = np.asarray(PIL.Image.open(io.BytesIO(png)).convert("RGBA"))
+        np.testing.assert_array_equal(sent, pixels(view))
+        assert view.canvas.get_diff_image() is None  # nothing new to send
 
 
 # =============================================================================================
@@ -366,20 +374,29 @@ def test_takedown_view_follows_the_models():
     assert view.artists["title_shares"].get_text() == "The tail no longer brings most views"
 
 
-def test_takedown_view_rescales_only_when_a_scenario_outgrows_the_axis():
+def test_takedown_view_keeps_one_axis_height_and_says_when_a_bar_is_off_the_scale():
     view = make("takedown")
     axis = view.artists["short"].axes
-    first, last = view.scale_levels()
-    assert axis.get_ylim()[1] == first < last
-    for name, slider in view.sliders.items():  # one slider at either end: no rescale
+    top = view.scale_top()
+    assert axis.get_ylim() == (0, top)
+    label = view.artists["total"]
+    for name, slider in view.sliders.items():  # one slider at either end: bar and label fit
         for end in (slider.min, slider.max):
             view.reset()
             slider.value = end
-            assert axis.get_ylim()[1] == first, name
+            assert view.outputs["views_per_video"] * 1.12 <= top, name
+            assert label.get_position()[1] == view.outputs["views_per_video"], name
+            assert "off the scale" not in label.get_text(), name
     view.reset()
     view.set(share_long=0.5, views_long=1000, uploads_per_video=10)
-    assert axis.get_ylim()[1] == last
-    assert view.outputs["views_per_video"] * 1.1 < last
+    assert axis.get_ylim() == (0, top)  # no rescale, so no full redraw
+    total = view.outputs["views_per_video"]
+    assert total > top
+    change = total / view.baseline["views_per_video"] - 1
+    assert label.get_text() == f"{total:,.0f} ({change:+.0%})\n↑ off the scale"
+    assert label.get_position()[1] < top and label.get_bbox_patch() is not None
+    view.reset()
+    assert "off the scale" not in label.get_text() and label.get_bbox_patch() is None
 
 
 def test_reach_view_follows_the_models():

@@ -27,7 +27,6 @@ class ReachView(ModelView):
     """
 
     name = "reach"
-    SEMI_STATIC = ("title",)
     title = "What-if III: monthly exposures R = P · k · F · s · (1 − o) · (1 − d), a teaching toy"
     SLIDERS = (
         ("production", "territory", "territory left, share of Jan 2017"),
@@ -128,10 +127,10 @@ class ReachView(ModelView):
             axis.barh(y, most - least, left=least, height=0.86, color="0.88", edgecolor="0.6",
                       linewidth=0.6, zorder=0.5)
         labels = [axis.text(1.0, y, "", va="center", fontsize=9) for y in rows]
+        axis.set_title("The factors multiply: R's bar is the sum of theirs", fontsize=10)
         return {
             "bars": list(bars),
             "labels": labels,
-            "title": axis.set_title(" ", fontsize=10),
             "watermark": self._watermark(figure),
         }
 
@@ -144,7 +143,6 @@ class ReachView(ModelView):
             text = times(ratio) + (" (off the scale)" if ratio < low or ratio > high else "")
             label.set_text(text)
             label.set_x(max(shown, 1.0) * 1.1)
-        artists["title"].set_text("The factors multiply: R's bar is the sum of theirs")
         return False
 
     GROUPS = (

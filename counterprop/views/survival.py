@@ -52,7 +52,6 @@ class SurvivalView(ModelView):
     )
     FIXED = (("survival", "fast_window_days"), ("survival", "slow_window_days"))
     INTEGER = frozenset({"returns"})
-    SEMI_STATIC = ("title_curves", "title_lineage")
     PUBLISHED = ("conway_bound", "conway_point")
     DAYS = np.linspace(0.0, 100.0, 401)
 

@@ -22,7 +22,6 @@ class TakedownView(ModelView):
     """
 
     name = "takedown"
-    SEMI_STATIC = ("title_views", "title_shares")
     title = "What-if II: takedown speed and re-upload blocking (CEP 2018)"
     SLIDERS = (
         ("takedown", "share_long", "share of uploads live > 2 h"),
@@ -74,7 +73,7 @@ class TakedownView(ModelView):
             "total": views.text(1, 0, "", ha="center", va="bottom", fontsize=9, fontweight="bold"),
         }
         views.set_xticks([0, 1], ["CEP 2018\n(registry defaults)", "this scenario"])
-        views.set(xlim=(-0.6, 1.6), ylim=(0, self.scale_levels()[0]),
+        views.set(xlim=(-0.6, 1.6), ylim=(0, self.scale_top()),
                   ylabel="views per known video per quarter")
         views.legend(
             handles=[Patch(**short_style, label="uploads removed < 2 h"),
@@ -106,12 +105,20 @@ class TakedownView(ModelView):
         same = abs(change) < 0.005
         artists["total"].set_text(f"{total:,.0f}" if same else f"{total:,.0f} ({change:+.0%})")
         artists["title_views"].set_text("Views per known video")
-        axis = artists["short"].axes
-        levels = self.scale_levels()
-        top = next((level for level in levels if total * 1.12 <= level), levels[-1])
-        changed = axis.get_ylim()[1] != top
-        if changed:
-            axis.set_ylim(0, top)
+        # The axis keeps one height (no rescale, so no move needs a full redraw): a scenario
+        # taller than the axis is cut at its top, and its label says so.
+        top = self.scale_top()
+        label = artists["total"]
+        if total * 1.12 <= top:  # room for the label above the bar
+            label.set_verticalalignment("bottom")
+            label.set_bbox(None)
+        else:  # inside the bar, on white, below the legend
+            label.set_position((1, 0.82 * top))
+            label.set_verticalalignment("top")
+            label.set_bbox({"boxstyle": "square,pad=0.15", "facecolor": "white",
+                            "edgecolor": "none"})
+            if total > top:
+                label.set_text(label.get_text() + "\n↑ off the scale")
         share_values = (outputs["share_uploads_long"], outputs["share_views_long"])
         for bar, text, value in zip(artists["share_bars"], artists["share_labels"], share_values):
             bar.set_width(value)
@@ -121,37 +128,33 @@ class TakedownView(ModelView):
             "The long tail brings most of the views" if share_values[1] > 0.5
             else "The tail no longer brings most views"
         )
-        return changed
+        return False
 
-    def scale_levels(self) -> tuple[float, float]:
-        """Two fixed heights for the views axis, from the registry ranges.
+    def scale_top(self) -> float:
+        """The views axis's one height, from the registry ranges: it fits any one slider moved
+        to either end of its range (the others at their defaults), with room for the label.
 
-        The first fits any one slider moved to either end of its range, so single moves never
-        rescale the axis; the second fits every slider at its worst end at once.
+        Several sliders at their far ends can go higher: the bar is then cut at the top of
+        the axis and labelled "off the scale" (as in the reach view), so that the axis never
+        rescales and every move stays a blit.
         """
-        if not hasattr(self, "_levels"):
+        if not hasattr(self, "_top"):
             defaults = self.defaults()
-            ends = {n: (p.min, p.max) for n, p in self.parameters.items()}
-
-            def views_at(name: str, end: float) -> float:
-                return self.compute({**defaults, name: end})["views_per_video"]
-
-            def nice(views: float) -> float:
-                return math.ceil(1.12 * views / 200.0) * 200.0
-
-            single = max(views_at(n, end) for n, pair in ends.items() for end in pair)
-            worst = {
-                n: max(pair, key=lambda end, n=n: views_at(n, end)) for n, pair in ends.items()
-            }
-            corner = self.compute(worst)["views_per_video"]
-            self._levels = (nice(single), max(nice(corner), nice(single)))
-        return self._levels
+            single = max(
+                self.compute({**defaults, name: end})["views_per_video"]
+                for name, p in self.parameters.items()
+                for end in (p.min, p.max)
+            )
+            self._top = math.ceil(1.12 * single / 200.0) * 200.0
+        return self._top
 
     def notes_html(self, values: Mapping[str, float], outputs: Mapping[str, Any]) -> str:
+        q = values["share_long"]
+        per_upload = (1.0 - q) * values["views_short"] + q * values["views_long"]
         return (
             f"V = [(1 − c·b) + (U − 1)(1 − b)] · [(1 − q)·v_s + q·v_l] = "
             f"{outputs['live_uploads']:.2f} live uploads × "
-            f"{outputs['views_per_video'] / outputs['live_uploads']:,.1f} views = "
+            f"{per_upload:,.1f} views = "
             f"<b>{outputs['views_per_video']:,.0f}</b> views per known video. Blocking acts on "
             "re-uploads, and on first uploads only as far as their hash is already known (c, "
             "an assumption: CEP searched for videos it had already fingerprinted). b has no "

@@ -42,9 +42,6 @@ class WeighingView(ModelView):
         self.low = float(self.criteria_table["min_weight"].min())
         self.high = float(self.criteria_table["max_weight"].max())
         super().__init__(canvas=canvas, blit=blit)
-        # Keep the layout of the first draw: a new leader's title then redraws without
-        # recomputing the constrained layout.
-        self.figure.set_layout_engine("none")
         for slider in self.sliders.values():
             slider.style.description_width = "340px"
             slider.layout.width = "640px"
@@ -192,7 +189,8 @@ class WeighingView(ModelView):
         bars_axis.set(xlim=(0, 6.0), ylim=(rows[-1] - 0.6, rows[0] + 0.6),
                       xlabel="weighted mean score, 1-5 (| = equal weights)")
         bars_axis.set_xticks([0, 1, 2, 3, 4, 5])
-        bars_axis.set_title(" ", loc="left", fontsize=10, fontweight="bold")
+        # The title names the leader: it changes with the sliders, so it moves with the bars.
+        artists["title"] = bars_axis.set_title(" ", loc="left", fontsize=10, fontweight="bold")
 
         crit_rows = np.arange(n_criteria)[::-1].astype(float)
         pool = n_options * (n_options - 1) // 2 + 1  # at most one stretch per crossing, plus one
@@ -265,17 +263,13 @@ class WeighingView(ModelView):
             line.set_data([x for x, _ in points], [y for _, y in points])
         artists["marker"].set_xdata(outputs["weights"])
 
-        # The title changes only when the leader does: it is static, redrawn in full then.
         leaders = self.leaders_of(outputs)
         if len(leaders) == 1:
             title = f"First: {self._option(leaders[0])}"
         else:
             title = "A tie: " + " and ".join(self._option(o) for o in leaders)
-        axis = artists["bars"][0].axes
-        if axis.get_title(loc="left") == title:
-            return False
-        axis.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        return True
+        artists["title"].set_text(title)
+        return False
 
     def notes_html(self, values: Mapping[str, float], outputs: Mapping[str, Any]) -> str:
         parts = []
