@@ -637,10 +637,15 @@ class ModelView:
         artists["watermark"].set_visible(bool(assumptions))
         label = artists["assumption_mark"]
         label.set_visible(bool(assumptions))
-        short = ", ".join(a.split(" (")[0] for a in assumptions)
-        text = f"{WATERMARK}: rests on the assumptions {short}" if assumptions else ""
+        text = self.mark_text(assumptions) if assumptions else ""
         width = int(label.get_figure().get_figwidth() * 17)  # characters of 7.5-point bold text
         label.set_text(textwrap.fill(text, width) if text else "")
+
+    def mark_text(self, assumptions: list[str]) -> str:
+        """The chart's label for ``assumptions`` (not empty): each one's short form. A view
+        whose list is long overrides this with a summary; the status line lists them all."""
+        short = ", ".join(a.split(" (")[0] for a in assumptions)
+        return f"{WATERMARK}: rests on the assumptions {short}"
 
     def _watermark(self, figure: Figure) -> Artist:
         return figure.text(

@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from counterprop import data, models, style
-from counterprop.views.base import ModelView, Parameter, SteppedParameter
+from counterprop.views.base import WATERMARK, ModelView, Parameter, SteppedParameter
 
 
 class WeighingView(ModelView):
@@ -92,6 +92,14 @@ class WeighingView(ModelView):
             + f" (judgement scores for {order}, status illustrative in data/option_scores.csv)"
             for option_id in self.option_ids
         ]
+
+    def mark_text(self, assumptions: list[str]) -> str:
+        """A summary on the chart (the status line lists every weight and score): your weights
+        and every judgement score are assumptions."""
+        weights = sum(a.startswith("w_") for a in assumptions)
+        scores = sum(a.startswith("s_") for a in assumptions) * len(self.criterion_ids)
+        return (f"{WATERMARK}: rests on {weights} weights and {scores} judgement scores "
+                "(listed under the sliders)")
 
     # ---- the model -------------------------------------------------------------------------
 
