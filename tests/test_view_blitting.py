@@ -124,3 +124,17 @@ def test_a_stale_title_would_be_caught():
         title.set_text = original
     same, count = same_pixels(pixels(view), pixels(reference))
     assert not same and count > 50
+
+
+@pytest.mark.parametrize("name", sorted(views.VIEWS))
+def test_a_move_after_the_canvas_was_resized_draws_the_whole_chart(name):
+    """A browser may resize the canvas (or change its pixel ratio) after the first draw: the
+    renderer is then a new, blank one, and pasting the old background would leave most of the
+    chart transparent (a blank chart in JupyterLab). The next move must draw everything."""
+    view = views.VIEWS[name](canvas="agg")
+    view.figure.set_size_inches(view.figure.get_figwidth() * 1.1, view.figure.get_figheight())
+    slider = next(iter(view.sliders.values()))
+    slider.value = slider.max if slider.value != slider.max else slider.min
+    pixels = np.asarray(view.canvas.buffer_rgba())
+    assert pixels.shape[1] == round(view.figure.bbox.width)
+    assert (pixels[..., 3] == 255).all(), "parts of the chart were left transparent"

@@ -519,6 +519,7 @@ class ModelView:
             watermark.set_visible(shown)
             marked = self.canvas.copy_from_bbox(self.figure.bbox)
         self._background = {False: plain, True: marked}
+        self._background_renderer = self.canvas.get_renderer()
         self._label_pixels = {}
         self._draw_moving()
 
@@ -564,7 +565,11 @@ class ModelView:
         self._label_pixels[key] = self.canvas.copy_from_bbox(box)
 
     def _render(self, *, full: bool = False) -> None:
-        if not self._blit or full or self._background is None:
+        # A blit pastes the saved background into the canvas's renderer. If the browser resized
+        # the canvas (or changed its pixel ratio) since, the renderer is a new, blank one of
+        # another size: pasting would leave most of the chart transparent. Draw it all instead.
+        stale = getattr(self, "_background_renderer", None) is not self.canvas.get_renderer()
+        if not self._blit or full or self._background is None or stale:
             self.canvas.draw()
         else:
             self._draw_moving()
