@@ -19,7 +19,7 @@
 # Every target calls course.py, which does the work with the Python standard library alone, the
 # same on Windows, macOS and Linux (`python course.py lab` where there is no make). Only
 # Python >= 3.11 is needed: .venv is created from requirements.txt, and refreshed whenever
-# requirements.txt or pyproject.toml changes.
+# requirements.txt, pyproject.toml or tools/course.css changes.
 
 PYTHON ?= python3
 COURSE := $(PYTHON) course.py
