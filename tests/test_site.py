@@ -10,17 +10,19 @@ import csv
 import html
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import build_site
+import lesson_cells
 import nbformat
 import pytest
 from conftest import ROOT
 from direction import add, measure, summary
-
-import build_site
-import lesson_cells
 
 CHROMIUM = Path("/usr/bin/chromium")
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)     # http://, https://, //cdn…
@@ -55,6 +57,23 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
     build_site.build(out)
     return out
+
+
+@contextmanager
+def offline_page() -> Iterator[Any]:
+    """A page in headless Chromium that can load only from disk (any other request is aborted)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(15_000)
+            page.route(re.compile(r"^(?!file:|data:|blob:)"), lambda route: route.abort())
+            yield page
+        finally:
+            browser.close()
 
 
 def pages(site: Path) -> list[Path]:
@@ -178,33 +197,23 @@ def test_widgets_appear_as_their_static_image(site):
 @pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"), reason=f"Chromium is not installed at {CHROMIUM}: "
                     "`apt-get install chromium` (.ci/run does this in CI)")
 def test_pages_opened_from_disk_request_nothing_outside_the_file_system(site):
-    sync_api = pytest.importorskip("playwright.sync_api")
     lessons = course_files("notebooks")
     opened = ["index.html"] + [f"notebooks/{stem}.html" for stem in lessons[-2:]] + ["docs/glossary.html"]
     requests: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(15_000)
-            page.on("request", lambda r: requests.append(r.url))
-            page.route(re.compile(r"^(?!file:|data:|blob:)"), lambda route: route.abort())
-            for name in opened:
-                page.goto((site / name).as_uri(), wait_until="load")
-                assert page.locator("h1").count() >= 1, f"{name} has no title"
-                broken = page.evaluate(
-                    "() => Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
-                assert not broken, f"{name}: images that did not load: {broken}"
-                if name.startswith("notebooks/"):
-                    if page.locator("img").count():
-                        page.locator("img").first.scroll_into_view_if_needed()
-                    shots = ROOT / "work" / "screenshots"
-                    shots.mkdir(parents=True, exist_ok=True)
-                    page.screenshot(path=str(shots / f"site-{Path(name).stem}.png"))
-        finally:
-            browser.close()
+    with offline_page() as page:
+        page.on("request", lambda r: requests.append(r.url))
+        for name in opened:
+            page.goto((site / name).as_uri(), wait_until="load")
+            assert page.locator("h1").count() >= 1, f"{name} has no title"
+            broken = page.evaluate(
+                "() => Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+            assert not broken, f"{name}: images that did not load: {broken}"
+            if name.startswith("notebooks/"):
+                if page.locator("img").count():
+                    page.locator("img").first.scroll_into_view_if_needed()
+                shots = ROOT / "work" / "screenshots"
+                shots.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(shots / f"site-{Path(name).stem}.png"))
     outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:"))]
     assert not outside, f"the site requested: {outside}"
 
@@ -222,32 +231,22 @@ def test_the_site_ships_the_course_stylesheet(site):
                     "`apt-get install chromium` (.ci/run does this in CI)")
 def test_arabic_reads_right_to_left_on_every_page(site):
     """Every page: Arabic-first blocks right to left, English blocks and code left to right."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     total: dict = {}
     per_page = {}
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(15_000)
-            page.route(re.compile(r"^(?!file:|data:|blob:)"), lambda route: route.abort())
-            for path in pages(site):
-                page.goto(path.as_uri(), wait_until="load")
-                counts = measure(page)
-                name = path.relative_to(site).as_posix()
-                assert counts["stylesheet"] == "loaded", f"{name}: the course stylesheet is not applied"
-                if counts["arabic_rtl"] + counts["arabic_ltr"]:
-                    per_page[name] = counts["arabic_rtl"] + counts["arabic_ltr"]
-                add(total, counts)
-                if name == "notebooks/01-the-raw-article.html":
-                    page.locator("pre:has-text('ديسمبر2016.')").first.scroll_into_view_if_needed()
-                    shots = ROOT / "work" / "screenshots"
-                    shots.mkdir(parents=True, exist_ok=True)
-                    page.screenshot(path=str(shots / "rtl-site-01-the-raw-article.png"))
-        finally:
-            browser.close()
+    with offline_page() as page:
+        for path in pages(site):
+            page.goto(path.as_uri(), wait_until="load")
+            counts = measure(page)
+            name = path.relative_to(site).as_posix()
+            assert counts["stylesheet"] == "loaded", f"{name}: the course stylesheet is not applied"
+            if counts["arabic_rtl"] + counts["arabic_ltr"]:
+                per_page[name] = counts["arabic_rtl"] + counts["arabic_ltr"]
+            add(total, counts)
+            if name == "notebooks/01-the-raw-article.html":
+                page.locator("pre:has-text('ديسمبر2016.')").first.scroll_into_view_if_needed()
+                shots = ROOT / "work" / "screenshots"
+                shots.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(shots / "rtl-site-01-the-raw-article.png"))
     print(f"site, {len(pages(site))} pages: {summary(total)}; Arabic-first blocks per page {per_page}")
     assert total["arabic_rtl"] > 0 and "docs/glossary.html" in per_page, \
         "no Arabic-first block found: the measurement is not looking at the pages"
