@@ -223,12 +223,51 @@ def leader_intervals(
     )
     rows = [
         (criterion_names[c], start, end, " = ".join(option_names[k] for k in who))
-        for c in range(s.shape[1])
-        for start, end, who in _criterion_intervals(s, w, c, lo, hi)
+        for c, start, end, who in _all_intervals(s, w, lo, hi)
     ]
     return pd.DataFrame(rows, columns=["criterion", "start", "end", "leader"]).astype(
         {"criterion": "str", "leader": "str"}
     )
+
+
+def _all_intervals(
+    s: NDArray[np.float64], w: NDArray[np.float64], low: float, high: float
+) -> list[tuple[int, float, float, tuple[int, ...]]]:
+    return [
+        (c, start, end, who)
+        for c in range(s.shape[1])
+        for start, end, who in _criterion_intervals(s, w, c, low, high)
+    ]
+
+
+def leader_stretches(
+    scores: ArrayLike, weights: ArrayLike, *, low: float, high: float
+) -> dict[str, NDArray]:
+    """:func:`leader_intervals` as arrays of positions, without names or a table: what a view
+    that redraws on every slider move needs, at a fraction of the cost.
+
+    Returns
+    -------
+    dict of numpy arrays, one entry per stretch
+        ``criterion`` (column position), ``start``, ``end``, and ``leader`` (row position of
+        the option first along the stretch, or -1 where options tie all along it).
+
+    >>> stretches = leader_stretches([[4, 2], [2, 4]], [1, 1], low=0, high=5)
+    >>> stretches["criterion"].tolist(), stretches["end"].tolist(), stretches["leader"].tolist()
+    ([0, 0, 1, 1], [1.0, 5.0, 1.0, 5.0], [1, 0, 0, 1])
+    """
+    s, w = _weighing_arrays(scores, weights)
+    if w.ndim != 1:
+        raise ValueError(f"weights must be one weight vector (1 dimension), got shape {w.shape}")
+    lo, hi = _weighing_bounds(low, high)
+    rows = _all_intervals(s, w, lo, hi)
+    return {
+        "criterion": np.array([c for c, _, _, _ in rows], dtype=np.int64),
+        "start": np.array([start for _, start, _, _ in rows], dtype=np.float64),
+        "end": np.array([end for _, _, end, _ in rows], dtype=np.float64),
+        "leader": np.array([who[0] if len(who) == 1 else -1 for _, _, _, who in rows],
+                           dtype=np.int64),
+    }
 
 
 def weight_flips(
@@ -343,13 +382,50 @@ def score_flips(
         raise ValueError(
             f"scores must be a DataFrame of options × criteria, got {type(scores).__name__}"
         )
+    changes = _score_changes(scores, weights, low=low, high=high, step=step)
+    options = [str(o) for o in scores.index]
+    criteria = [str(c) for c in scores.columns]
+    leaders = [" = ".join(options[k] for k in np.flatnonzero(row)) for row in changes["after"]]
+    return pd.DataFrame(
+        {
+            "option": [options[k] for k in changes["option"]],
+            "criterion": [criteria[k] for k in changes["criterion"]],
+            "score": changes["score"],
+            "new_score": changes["new_score"],
+            "leader": leaders,
+            "effect": changes["effect"],
+        }
+    ).astype({"option": "str", "criterion": "str", "leader": "str", "effect": "str"})
+
+
+def score_flip_counts(
+    scores: ArrayLike, weights: ArrayLike, *, low: float, high: float, step: float
+) -> dict[str, int]:
+    """How many single-score changes :func:`score_flips` tries, and how many of them flip or
+    tie the leader: the counts alone, without the table (a view shows them on every move).
+
+    >>> score_flip_counts([[4.0, 2.0], [2.0, 3.0]], [1, 1], low=1, high=5, step=1)
+    {'changes': 8, 'flips': 0, 'ties': 4}
+    """
+    effect = _score_changes(scores, weights, low=low, high=high, step=step)["effect"]
+    return {
+        "changes": int(effect.size),
+        "flips": int((effect == "flip").sum()),
+        "ties": int((effect == "tie").sum()),
+    }
+
+
+def _score_changes(
+    scores: ArrayLike, weights: ArrayLike, *, low: float, high: float, step: float
+) -> dict[str, NDArray]:
+    """Every single-score change of ``±step`` within ``low``-``high`` as arrays: ``option``,
+    ``criterion`` (positions), ``score``, ``new_score``, ``after`` (who is first after it,
+    one boolean row per change) and ``effect``, ordered by option, criterion and step."""
     s, w = _weighing_arrays(scores, weights)
     if w.ndim != 1:
         raise ValueError(f"weights must be one weight vector (1 dimension), got shape {w.shape}")
     lo, hi = _weighing_bounds(low, high)
     size = float(valid("step", step, 0.0, low_open=True, scalar=True))
-    options = [str(o) for o in scores.index]
-    criteria = [str(c) for c in scores.columns]
     # One score s_oc moving by δ moves only option o's weighted score, by δ·w_c/Σw.
     n_options, n_criteria = s.shape
     option, criterion = (a.ravel() for a in np.indices(s.shape))
@@ -368,15 +444,11 @@ def score_flips(
     after = _top(moved)
     same = (after == now).all(axis=1)
     alone = after.sum(axis=1) == 1
-    effect = np.where(same, "none", np.where(alone, "flip", "tie"))
-    leaders = [" = ".join(options[k] for k in np.flatnonzero(row)) for row in after]
-    return pd.DataFrame(
-        {
-            "option": [options[k] for k in option],
-            "criterion": [criteria[k] for k in criterion],
-            "score": old.astype(np.float64),
-            "new_score": new.astype(np.float64),
-            "leader": leaders,
-            "effect": effect,
-        }
-    ).astype({"option": "str", "criterion": "str", "leader": "str", "effect": "str"})
+    return {
+        "option": option,
+        "criterion": criterion,
+        "score": old.astype(np.float64),
+        "new_score": new.astype(np.float64),
+        "after": after,
+        "effect": np.where(same, "none", np.where(alone, "flip", "tie")),
+    }

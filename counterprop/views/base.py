@@ -21,9 +21,10 @@ import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.transforms import Bbox
+from matplotlib.text import Text
 
 from counterprop import data, models
+from counterprop.views.text_pixels import TextPixels
 
 STATUS_BADGE = {
     "empirical": ("EMPIRICAL", "#0173b2"),
@@ -265,7 +266,7 @@ class ModelView:
         self._holding = False
         self._pending = False
         self._background: Any = None
-        self._label_pixels: dict[tuple[str, bool, bool], Any] = {}
+        self._texts = TextPixels()
         self._blit = blit
         self.constraint_note = ""
         self.outputs: dict[str, Any] = {}
@@ -507,8 +508,8 @@ class ModelView:
         return out
 
     def _on_draw(self, event: Any) -> None:
-        """After a full draw: keep two backgrounds (without and with the watermark), then draw
-        the moving artists on the right one."""
+        """After a full draw: keep two backgrounds (without and with the watermark), forget the
+        text pixels kept for the old layout, then draw the moving artists on the right one."""
         watermark = self.artists.get("watermark")
         plain = self.canvas.copy_from_bbox(self.figure.bbox)
         marked = plain
@@ -520,49 +521,22 @@ class ModelView:
             marked = self.canvas.copy_from_bbox(self.figure.bbox)
         self._background = {False: plain, True: marked}
         self._background_renderer = self.canvas.get_renderer()
-        self._label_pixels = {}
+        self._texts.clear()
         self._draw_moving()
 
     def _draw_moving(self) -> None:
         background = self._background
-        label = self.artists.get("assumption_mark")
         if background is None:
             for artist in self._moving:
                 self.figure.draw_artist(artist)
             return
-        marked = self.is_illustrative
-        self.canvas.restore_region(background[marked])
-        if label is not None:
-            self._paste_label(label, marked)
+        self.canvas.restore_region(background[self.is_illustrative])
+        renderer = self.canvas.get_renderer()
         for artist in self._moving:
-            if artist is not label:
-                self.figure.draw_artist(artist)
-
-    LABEL_CACHE = 64
-    """How many renderings of the assumptions label a view keeps (see :meth:`_paste_label`)."""
-
-    def _paste_label(self, label: Artist, marked: bool) -> None:
-        """Draw the assumptions label, from a copy of its pixels when its text was drawn before.
-
-        The label can list a dozen assumptions: hundreds of glyphs, the costliest text of a
-        move. It sits alone in the figure's top strip, over the static background, so the
-        pixels of its box depend only on its text: they are copied once per text and pasted
-        after that (drawn before the other moving artists, which never reach the strip)."""
-        key = (label.get_text(), label.get_visible(), marked)
-        cached = self._label_pixels.get(key)
-        if cached is not None:
-            self.canvas.restore_region(cached)
-            return
-        self.figure.draw_artist(label)
-        if not key[0] or not key[1]:
-            return
-        box = label.get_window_extent(self.canvas.get_renderer()).padded(2)
-        box = Bbox.intersection(box, self.figure.bbox)
-        if box is None:
-            return
-        if len(self._label_pixels) >= self.LABEL_CACHE:
-            self._label_pixels.clear()
-        self._label_pixels[key] = self.canvas.copy_from_bbox(box)
+            if type(artist) is Text:  # not an annotation: its arrow is drawn too
+                self._texts.draw(artist, renderer)
+            else:
+                artist.draw(renderer)
 
     def _render(self, *, full: bool = False) -> None:
         # A blit pastes the saved background into the canvas's renderer. If the browser resized

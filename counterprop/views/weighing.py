@@ -35,6 +35,7 @@ class WeighingView(ModelView):
 
     def __init__(self, *, canvas: str = "auto", blit: bool = True) -> None:
         self.scores, _weights = models.weighing_inputs()
+        self.score_array = self.scores.to_numpy(dtype=np.float64)  # what a move computes with
         self.options_table = data.load("options").set_index("option_id")
         self.criteria_table = data.load("criteria").set_index("criterion_id")
         self.option_ids = list(self.scores.index)
@@ -105,25 +106,21 @@ class WeighingView(ModelView):
 
     def compute(self, values: Mapping[str, float]) -> dict[str, Any]:
         weights = np.array([values[c] for c in self.criterion_ids], dtype=np.float64)
-        stretches = models.leader_intervals(self.scores, weights, low=self.low, high=self.high)
-        leader = stretches["leader"].to_numpy()
-        fragile = models.score_flips(self.scores, weights, low=1, high=5, step=1)
+        scores = self.score_array
+        stretches = models.leader_stretches(scores, weights, low=self.low, high=self.high)
+        fragile = models.score_flip_counts(scores, weights, low=1, high=5, step=1)
         return {
             "weights": weights,
-            "score_changes": np.array([len(fragile)], dtype=np.int64),
-            "score_ties": np.array([(fragile["effect"] == "tie").sum()], dtype=np.int64),
-            "score_flips": np.array([(fragile["effect"] == "flip").sum()], dtype=np.int64),
-            "scores": models.weighted_scores(self.scores, weights),
-            "ranks": models.rank_options(self.scores, weights),
-            "stretch_criterion": np.array(
-                [self.criterion_ids.index(c) for c in stretches["criterion"]], dtype=np.int64
-            ),
-            "stretch_start": stretches["start"].to_numpy(dtype=np.float64),
-            "stretch_end": stretches["end"].to_numpy(dtype=np.float64),
-            "stretch_leader": np.array(  # -1: a tie all along the stretch (identical options)
-                [self.option_ids.index(o) if o in self.option_ids else -1 for o in leader],
-                dtype=np.int64,
-            ),
+            "score_changes": np.array([fragile["changes"]], dtype=np.int64),
+            "score_ties": np.array([fragile["ties"]], dtype=np.int64),
+            "score_flips": np.array([fragile["flips"]], dtype=np.int64),
+            "scores": models.weighted_scores(scores, weights),
+            "ranks": models.rank_options(scores, weights),
+            "stretch_criterion": stretches["criterion"],
+            "stretch_start": stretches["start"],
+            "stretch_end": stretches["end"],
+            # -1: a tie all along the stretch (identical options)
+            "stretch_leader": stretches["leader"],
         }
 
     @property
