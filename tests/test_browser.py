@@ -57,6 +57,7 @@ VIEWS_MODULE = os.environ.get("COURSE_VIEWS_MODULE", present.DEFAULT_MODULE)
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.long_module,        # one JupyterLab server and one Voila server for the file
     pytest.mark.skipif(
         not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"),  # CI: fail instead
         reason=f"browser test skipped: Chromium is not installed at {CHROMIUM}. "

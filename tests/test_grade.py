@@ -27,6 +27,8 @@ from counterprop import checks
 from counterprop.checks import base
 
 LESSONS = ("00-welcome", "01-the-raw-article")
+pytestmark = pytest.mark.long_module  # the class is graded once, for the whole file
+
 TIME_LIMIT = 20  # seconds of cell time per notebook; the learner "abe" loops for all of it
 
 

@@ -8,6 +8,7 @@ would run (no install, no server), and the Makefile is checked to delegate every
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import socket
 import subprocess
@@ -163,12 +164,106 @@ def test_lab_runs_jupyter_from_the_venv_with_the_root_flag_only_as_root(monkeypa
     assert f"--port={port}" in command and "--ip=127.0.0.1" in command and "--allow-root" in command
 
 
-def test_test_runs_each_suite_and_stops_at_the_first_failure(monkeypatch, tmp_path):
+def test_test_runs_one_session_and_returns_its_exit_status(monkeypatch, tmp_path):
     fake = course.Course(_fake_course(tmp_path / "c"))
     calls = []
     monkeypatch.setattr(course, "run", lambda command, c, **kw: calls.append(command) or 3)
     assert course.main(["test"], fake) == 3
-    assert len(calls) == 1 and str(calls[0][0]) == str(fake.python)
+    (command,) = calls
+    assert str(command[0]) == str(fake.python)
+    assert {"tests", "notebooks", "solutions", "exercises", "--nbval"} <= set(command)
+    assert "--nbval-lax" not in command  # conftest.py runs exercises/ lax inside the session
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    (["--durations=30"], ["--durations=30"]),           # an option first: no argparse error
+    (["--", "-x"], ["-x"]),                              # the "--" is not handed on
+    (["-k", "launcher", "-x"], ["-k", "launcher", "-x"]),
+    (["--", "--", "-x"], ["--", "-x"]),                  # only the first "--" is the separator
+    (["tests/test_launcher.py"], ["tests/test_launcher.py"]),
+])
+def test_extra_pytest_options_reach_pytest_either_way(monkeypatch, tmp_path, extra, expected):
+    fake = course.Course(_fake_course(tmp_path / "c"))
+    calls = []
+    monkeypatch.setattr(course, "run", lambda command, c, **kw: calls.append(command) or 0)
+    assert course.main(["test", *extra], fake) == 0
+    (command,) = calls
+    assert command[-len(expected):] == expected
+    assert command[:-len(expected)] == [fake.python, *course.TEST_COMMAND]
+
+
+def test_a_tool_gets_its_options_even_when_they_come_first(monkeypatch, tmp_path):
+    fake = course.Course(_fake_course(tmp_path / "c"))
+    calls = []
+    monkeypatch.setattr(course, "run", lambda command, c, **kw: calls.append([str(p) for p in command]) or 0)
+    assert course.main(["site", "--out", "elsewhere"], fake) == 0
+    assert course.main(["grade", "--", "in", "--out", "out"], fake) == 0
+    assert calls[0][1:] == ["tools/build_site.py", "--out", "elsewhere"]
+    assert calls[1][1:] == ["tools/grade.py", "in", "--out", "out"]
+
+
+def test_test_help_is_the_commands_own_help(capsys):
+    with pytest.raises(SystemExit) as stop:
+        course.main(["test", "--help"])
+    assert stop.value.code == 0
+    assert "options after it go to pytest" in capsys.readouterr().out
+
+
+REPORT_CHECK = """
+def pytest_collection_finish(session):
+    for item in session.items:
+        print("COMPARES", item.nodeid, item.options["check"])
+"""
+
+
+def test_exercise_notebooks_are_collected_lax_and_lessons_strict(tmp_path):
+    """The root conftest.py: in one session, nbval compares the saved outputs of lessons and
+    solutions (as --nbval does) and not those of exercises (as --nbval-lax does)."""
+    import nbformat
+
+    (tmp_path / "conftest.py").write_bytes((ROOT / "conftest.py").read_bytes())
+    (tmp_path / "report_check.py").write_text(REPORT_CHECK, encoding="utf-8")
+    cells = [nbformat.v4.new_code_cell('print("today")'),
+             nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nprint(1)")]
+    for folder in ("exercises", "notebooks", "solutions"):
+        (tmp_path / folder).mkdir()
+        nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / folder / "n.ipynb")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist",
+         "-p", "report_check", "--collect-only", "-q", "--nbval", "--nbval-current-env",
+         "exercises", "notebooks", "solutions"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert done.returncode == 0, done.stdout + done.stderr
+    compares = dict(line.removeprefix("COMPARES ").rsplit(" ", 1)
+                    for line in done.stdout.splitlines() if line.startswith("COMPARES "))
+    assert compares == {
+        "exercises/n.ipynb::Cell 0": "False", "exercises/n.ipynb::Cell 1": "False",
+        "notebooks/n.ipynb::Cell 0": "True", "notebooks/n.ipynb::Cell 1": "False",
+        "solutions/n.ipynb::Cell 0": "True", "solutions/n.ipynb::Cell 1": "False",
+    }
+
+
+def test_files_marked_long_module_are_collected_first():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("course_root_conftest", ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    class Item:
+        def __init__(self, name: str, long: bool) -> None:
+            self.name, self.long = name, long
+
+        def get_closest_marker(self, name: str):
+            return object() if self.long and name == "long_module" else None
+
+    items = [Item("a1", False), Item("b1", True), Item("a2", False), Item("c1", True), Item("b2", True)]
+    module.pytest_collection_modifyitems(items)
+    assert [i.name for i in items] == ["b1", "c1", "b2", "a1", "a2"]
+    assert module.runs_lax(ROOT / "exercises" / "00-welcome.ipynb", ROOT)
+    assert not module.runs_lax(ROOT / "notebooks" / "00-welcome.ipynb", ROOT)
+    assert not module.runs_lax(ROOT.parent / "exercises" / "x.ipynb", ROOT)
 
 
 # --- one source of truth -----------------------------------------------------------------------

@@ -24,6 +24,8 @@ import pytest
 from conftest import ROOT
 from direction import add, measure, summary
 
+pytestmark = pytest.mark.long_module  # the site is built once, for the whole file
+
 CHROMIUM = Path("/usr/bin/chromium")
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)     # http://, https://, //cdn…
 
