@@ -6,8 +6,9 @@ notebooks as they left them (``SUBMISSIONS/<learner>/<NN-stem>.ipynb``) or the a
 submit`` wrote (``SUBMISSIONS/<learner>/submission-….zip``, or ``SUBMISSIONS/<learner>.zip``).
 
 Each notebook is run top to bottom in a fresh kernel of this environment, in a throw-away copy
-in a temporary folder, with a time limit per notebook. A cell that raises does not stop the run
-(each exercise is graded on its own), but a time limit that runs out does. Every exercise of
+in a temporary folder, with a time limit per notebook; the outputs saved in it are cleared first.
+A cell that raises does not stop the run (each exercise is graded on its own), but a time limit
+that runs out does. Every exercise of
 every lesson gets one status:
 
 - ``passed``, ``hint`` (with the hint's text) or ``not_attempted``: what its check found
@@ -29,7 +30,8 @@ Written to ``OUT``:
 - ``feedback/<learner>.md``: every exercise with its status and the check's own words;
 - ``summary.md`` and ``share-passed.png``: share passed per exercise and the class's most
   frequent hints;
-- ``files.csv``: every file looked at, what became of it, and how long it took;
+- ``files.csv``: every file looked at, what became of it, and how long it took (notebooks with
+  the same cells for the same lesson are run once and share its statuses: ``same_cells_as``);
 - ``points.csv``: the points used, a template for ``--points``.
 
 A learner's problem never fails the grader: it is recorded and the others are graded. The exit
@@ -200,6 +202,7 @@ class FileNote:
     note: str = ""
     seconds: float | None = None
     for_learner: bool = True  # False for notes only the instructor needs (lessons not graded)
+    same_cells_as: str = ""  # "learner/file" whose run gave this notebook's statuses
 
 
 @dataclass
@@ -399,6 +402,7 @@ class NotebookGrade:
     statuses: dict[str, Status]
     seconds: float
     grader_failure: str = ""
+    same_cells_as: str = ""  # set on a notebook not run itself: "learner/file" of the one run
 
 
 @dataclass
@@ -441,9 +445,17 @@ def region_sources(nb: nbformat.NotebookNode, expected: tuple[str, ...] | list[s
 
 
 def execute(nb: nbformat.NotebookNode, workdir: Path, timeout: float) -> Run:
-    """Run ``nb`` in place in a fresh kernel, within ``timeout`` seconds of cell time."""
+    """Run ``nb`` in place in a fresh kernel, within ``timeout`` seconds of cell time.
+
+    The outputs the learner saved are cleared first: only what this run produces is graded
+    (a saved ✅ in a cell the run never reaches does not count).
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
 
     client = NotebookClient(
         nb,
@@ -579,6 +591,21 @@ def grade_notebook(item: Submitted, timeout: float) -> NotebookGrade:
     return NotebookGrade(statuses(nb, item.lesson, run, timeout), seconds)
 
 
+def same_run_key(item: Submitted) -> tuple:
+    """What decides a notebook's statuses: its lesson and, for every cell, its type, source and
+    tags (deliberate errors are tagged; headings decide which exercise a cell belongs to).
+    Saved outputs do not count (``execute`` clears them). Notebooks with the same key are run
+    once and share that run's statuses: an instructor's class holds many untouched notebooks,
+    and the same work may be handed in both as a folder and as an archive."""
+    try:
+        nb = nbformat.reads(item.data.decode("utf-8"), as_version=4)
+        cells = tuple((cell.cell_type, cell.source, tuple(cell.metadata.get("tags", [])))
+                      for cell in nb.cells)
+    except Exception:  # noqa: BLE001 - unreadable here: run it on its own, grade_notebook says why
+        return (item.lesson.number, "unread", item.learner, item.file)
+    return (item.lesson.number, cells)
+
+
 def missing_statuses(learner: Learner, lesson: Lesson) -> dict[str, Status]:
     reason = learner.unreadable.get(lesson.number) or (
         f"no notebook was handed in for this lesson (expected {lesson.stem}.ipynb).")
@@ -601,20 +628,30 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
     points = load_points(points_file, list(course.lessons))
     learners, stray = collect(submissions, course)
     tasks = [item for learner in learners for item in learner.notebooks.values()]
+    same_cells: dict[tuple, list[Submitted]] = {}
+    for item in tasks:
+        same_cells.setdefault(same_run_key(item), []).append(item)
     log(f"Grading {grade_report.plural(len(tasks), 'notebook')} of "
         f"{grade_report.plural(len(learners), 'learner')} "
         f"({grade_report.plural(len(course.lessons), 'lesson')}, time limit {timeout:g} s per notebook, "
-        f"{jobs} at a time)...")
+        f"{jobs} at a time); {grade_report.plural(len(same_cells), 'run')}: notebooks with the "
+        "same cells for the same lesson are run once...")
     grades: dict[tuple[str, str], NotebookGrade] = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(grade_notebook, item, timeout): item for item in tasks}
+        futures = {pool.submit(grade_notebook, group[0], timeout): group
+                   for group in same_cells.values()}
         for future in concurrent.futures.as_completed(futures):
-            item = futures[future]
+            item, *copies = futures[future]
             grade = future.result()
             grades[(item.learner, item.lesson.number)] = grade
             counts = grade_report.count_statuses(s.status for s in grade.statuses.values())
             log(f"  {grade.seconds:5.1f} s  {item.learner} / {item.lesson.stem}: {counts}"
-                + (f"  [grader failure: {grade.grader_failure}]" if grade.grader_failure else ""))
+                + (f"  [grader failure: {grade.grader_failure}]" if grade.grader_failure else "")
+                + (f"; the same for {', '.join(c.learner for c in copies)}" if copies else ""))
+            for copy in copies:
+                grades[(copy.learner, copy.lesson.number)] = NotebookGrade(
+                    dict(grade.statuses), grade.seconds, grade.grader_failure,
+                    same_cells_as=f"{item.learner}/{item.file}")
     rows: list[grade_report.Row] = []
     for learner in learners:
         for lesson in course.lessons:
@@ -630,8 +667,10 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
                 state = "graded_other_version" if item.notes else "graded"
                 note = "; ".join(item.notes + ([f"grader failure: {grade.grader_failure}"]
                                                if grade.grader_failure else []))
-                learner.files.append(FileNote(learner.name, item.file, lesson.number, state, note,
-                                              grade.seconds))
+                learner.files.append(FileNote(
+                    learner.name, item.file, lesson.number, state, note,
+                    None if grade.same_cells_as else grade.seconds,
+                    same_cells_as=grade.same_cells_as))
     failures = [g for g in grades.values() if g.grader_failure]
     report = grade_report.Report(
         rows=rows,
@@ -643,7 +682,7 @@ def grade_class(submissions: Path, out: Path, timeout: float = DEFAULT_TIMEOUT, 
         timeout=timeout,
     )
     grade_report.write_all(report, out)
-    seconds = [g.seconds for g in grades.values()]
+    seconds = [g.seconds for g in grades.values() if not g.same_cells_as]
     log(f"Wrote {out / 'gradebook.csv'}, {out / 'summary.md'} and {len(learners)} feedback files."
         + (f" Median {sorted(seconds)[len(seconds) // 2]:.1f} s per notebook." if seconds else ""))
     if failures:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GRADEBOOK_COLUMNS = ["learner", "lesson", "exercise", "status", "points", "feedback"]
-FILES_COLUMNS = ["learner", "file", "lesson", "state", "seconds", "note"]
+FILES_COLUMNS = ["learner", "file", "lesson", "state", "seconds", "note", "same_cells_as"]
 SYMBOLS = {
     "passed": "✅", "hint": "💡", "not_attempted": "⏳", "error": "❗", "timeout": "⏱",
     "not_reached": "⏭", "missing": "📭",
@@ -91,7 +91,8 @@ def write_files(report: Report, path: Path) -> None:
         writer.writerow(FILES_COLUMNS)
         for note in report.files:
             seconds = "" if note.seconds is None else f"{note.seconds:.1f}"
-            writer.writerow([note.learner, note.file, note.lesson, note.state, seconds, note.note])
+            writer.writerow([note.learner, note.file, note.lesson, note.state, seconds, note.note,
+                             getattr(note, "same_cells_as", "")])
 
 
 def write_points(report: Report, path: Path) -> None:
@@ -273,10 +274,14 @@ def summary_text(report: Report, now: dt.datetime | None = None) -> str:
     else:
         lines.append("None: every file was an exercise notebook of this course version.")
     timed = sorted(n.seconds for n in report.files if n.seconds is not None)
+    shared = sum(1 for n in report.files if getattr(n, "same_cells_as", ""))
     if timed:
         lines += ["", "## Grading time", "",
-                  f"{plural(len(timed), 'notebook')}; median {timed[len(timed) // 2]:.1f} s, "
+                  f"{plural(len(timed), 'notebook')} run; median {timed[len(timed) // 2]:.1f} s, "
                   f"slowest {timed[-1]:.1f} s per notebook (kernel start included)."]
+        if shared:
+            lines[-1] += (f" {plural(shared, 'more notebook')} had the same cells as one of these, "
+                          "for the same lesson, and share its statuses (files.csv names which).")
     return "\n".join(lines) + "\n"
 
 
