@@ -16,7 +16,9 @@ What a learner and an instructor see, checked in headless Chromium driven by Pla
   ``tests/direction.py``; tests/test_site.py does the same for every page of the static site.
 
 A what-if lesson is a lesson notebook marked ``what_if: true`` in ``notebooks/lessons.yml`` or
-whose code uses ``views.``. Screenshots go to ``work/screenshots/`` (git-ignored).
+whose code uses ``views.``. A failure leaves a screenshot in ``work/screenshots/`` (git-ignored);
+``COURSE_SCREENSHOTS=1`` also keeps one of every step (each view before and after its slider
+moves, each page), to look the views over by eye.
 
 Skipped, with the reason, when Debian's Chromium is missing (``apt-get install chromium``; CI
 installs it in ``.ci/run`` and sets ``COURSE_REQUIRE_BROWSER=1``, which turns the skip into a
@@ -53,6 +55,7 @@ import present
 
 CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = ROOT / "work" / "screenshots"
+EVERY_SHOT = bool(os.environ.get("COURSE_SCREENSHOTS"))   # else only failures are photographed
 VIEWS_MODULE = os.environ.get("COURSE_VIEWS_MODULE", present.DEFAULT_MODULE)
 
 pytestmark = [
@@ -189,10 +192,15 @@ def new_page(browser, allowed_origin: str, outside: list):
     return page
 
 
-def shoot(target, name: str) -> str:
+def shoot(target, name: str, shots: list[str] | None = None, *, failed: bool = False) -> None:
+    """Save a screenshot of a failure, or of a step when ``COURSE_SCREENSHOTS`` is set; the name
+    of a step's screenshot is appended to ``shots``."""
+    if not (failed or EVERY_SHOT):
+        return
     SHOTS.mkdir(parents=True, exist_ok=True)
     target.screenshot(path=str(SHOTS / name))
-    return name
+    if shots is not None:
+        shots.append(name)
 
 
 # An ipympl figure draws the chart on its largest canvas (a second one of the same size, on top,
@@ -251,10 +259,10 @@ def check_views(page, views, prefix: str) -> list[str]:
                 f"(el) => ({CANVAS_SIGNATURE})(el) && +({CANVAS_SIGNATURE})(el).split(':')[1] > 0",
                 arg=view.element_handle(), timeout=REDRAW)
         except Exception:  # noqa: BLE001
-            shoot(page, f"{prefix}-view{k + 1}-FAILED.png")
+            shoot(page, f"{prefix}-view{k + 1}-FAILED.png", failed=True)
             pytest.fail(f"{prefix}: the chart of view {k + 1} is not drawn; its canvases: "
                         f"{view.evaluate(CANVASES)}")
-        shots.append(shoot(view, f"{prefix}-view{k + 1}-before.png"))
+        shoot(view, f"{prefix}-view{k + 1}-before.png", shots)
         sliders = view.locator(".widget-slider")
         assert sliders.count() >= 1, f"{prefix}: view {k + 1} has a chart but no slider"
         before = signature(view)
@@ -282,10 +290,11 @@ def check_views(page, views, prefix: str) -> list[str]:
             page.wait_for_function(f"([el, before]) => ({CANVAS_SIGNATURE})(el) !== before",
                                    arg=[view.element_handle(), before], timeout=REDRAW)
         except Exception:  # noqa: BLE001
-            shoot(page, f"{prefix}-view{k + 1}-FAILED.png")
+            shoot(page, f"{prefix}-view{k + 1}-FAILED.png", failed=True)
             pytest.fail(f"{prefix}: view {k + 1}: {moved}, but the chart did not change")
-        settle(view)
-        shots.append(shoot(view, f"{prefix}-view{k + 1}-after.png"))
+        if EVERY_SHOT:
+            settle(view)                   # the chart has changed; photograph it once it is still
+            shoot(view, f"{prefix}-view{k + 1}-after.png", shots)
     return shots
 
 
@@ -400,7 +409,7 @@ def test_what_if_lesson_runs_in_jupyterlab(lab, lesson):
 
         shots = check_views(page, views, prefix)
         views.first.scroll_into_view_if_needed()
-        shots.insert(0, shoot(page, f"{prefix}-page.png"))
+        shoot(page, f"{prefix}-page.png", shots)
         assert not outside, f"JupyterLab requested resources outside 127.0.0.1: {outside}"
         print(f"{lesson.name}: ran in {ran:.1f} s; {views.count()} view(s); screenshots {shots}")
     finally:
@@ -411,7 +420,8 @@ def test_what_if_lesson_runs_in_jupyterlab(lab, lesson):
 
 OPEN = """async (path) => {
   const app = window.jupyterapp;
-  const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+  const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook',
+    kernelPreference: {shouldStart: false, shouldReuse: false}});   // saved outputs need no kernel
   await panel.context.ready;
   await panel.revealed;
   app.shell.activateById(panel.id);
@@ -525,7 +535,7 @@ def test_presenter_view_serves_live_views_with_code_hidden(presenter):
     assert views.count() == count, f"{count} views in VIEWS, {views.count()} on the page"
     shots = check_views(page, views, "present")
     page.locator("h1").first.scroll_into_view_if_needed()
-    shots.insert(0, shoot(page, "present-page.png"))
+    shoot(page, "present-page.png", shots)
     # Voila links two Font Awesome stylesheets from a CDN (chart toolbar icons); nothing else
     # may come from outside, and never a script.
     scripts = [(kind, url) for kind, url in outside if kind not in ("stylesheet", "font")]

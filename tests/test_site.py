@@ -2,6 +2,7 @@
 Arabic laid out right to left (tools/course.css; definitions and measurement in tests/direction.py).
 
 The site is built once per test run (about 10-20 s) into a temporary folder, never over site/.
+``COURSE_SCREENSHOTS=1`` keeps screenshots of a few pages in ``work/screenshots/`` (git-ignored).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from direction import add, measure, summary
 pytestmark = pytest.mark.long_module  # the site is built once, for the whole file
 
 CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "work" / "screenshots"
+EVERY_SHOT = bool(os.environ.get("COURSE_SCREENSHOTS"))
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)     # http://, https://, //cdn…
 
 
@@ -213,9 +216,9 @@ def test_pages_opened_from_disk_request_nothing_outside_the_file_system(site):
             if name.startswith("notebooks/"):
                 if page.locator("img").count():
                     page.locator("img").first.scroll_into_view_if_needed()
-                shots = ROOT / "work" / "screenshots"
-                shots.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(shots / f"site-{Path(name).stem}.png"))
+                if EVERY_SHOT:
+                    SHOTS.mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=str(SHOTS / f"site-{Path(name).stem}.png"))
     outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:"))]
     assert not outside, f"the site requested: {outside}"
 
@@ -246,9 +249,9 @@ def test_arabic_reads_right_to_left_on_every_page(site):
             add(total, counts)
             if name == "notebooks/01-the-raw-article.html":
                 page.locator("pre:has-text('ديسمبر2016.')").first.scroll_into_view_if_needed()
-                shots = ROOT / "work" / "screenshots"
-                shots.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(shots / "rtl-site-01-the-raw-article.png"))
+                if EVERY_SHOT:
+                    SHOTS.mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=str(SHOTS / "rtl-site-01-the-raw-article.png"))
     print(f"site, {len(pages(site))} pages: {summary(total)}; Arabic-first blocks per page {per_page}")
     assert total["arabic_rtl"] > 0 and "docs/glossary.html" in per_page, \
         "no Arabic-first block found: the measurement is not looking at the pages"
