@@ -53,7 +53,9 @@ import test_browser as lab_tools  # noqa: E402  (the browser test's servers and 
 BUDGET_P95_MS = 50.0
 
 # Installed once per page: on every keydown, watch the chart canvas of the focused view frame by
-# frame, and record the delay until its pixels change (or -1 after two seconds).
+# frame, and record the delay until its pixels change (or -1 after two seconds). The pixels are
+# read only in frames after something drew on that canvas (PAGE_HOOKS marks it "touched"):
+# hashing 320,000 pixels in every frame would slow the page the learner is waiting for.
 WATCH = """() => {
   if (window.__latency) return;
   const signature = (canvas) => {
@@ -69,8 +71,11 @@ WATCH = """() => {
     if (!canvas) return;
     const start = event.timeStamp, before = signature(canvas);
     window.__latency.starts.push(performance.timeOrigin + event.timeStamp);
+    window.__latency.touched = false;
     const frame = (now) => {
-      if (signature(canvas) !== before) window.__latency.samples.push(now - start);
+      const touched = window.__latency.touched;
+      window.__latency.touched = false;
+      if (touched && signature(canvas) !== before) window.__latency.samples.push(now - start);
       else if (now - start > 2000) window.__latency.samples.push(-1);
       else requestAnimationFrame(frame);
     };
@@ -91,6 +96,7 @@ PAGE_HOOKS = """(() => {
   const drawImage = CanvasRenderingContext2D.prototype.drawImage;
   CanvasRenderingContext2D.prototype.drawImage = function (image, ...rest) {
     if (image instanceof HTMLImageElement) log.draw.push(now());
+    if (window.__latency && this.canvas === window.__latency.target) window.__latency.touched = true;
     return drawImage.call(this, image, ...rest);
   };
   const toDataURL = HTMLCanvasElement.prototype.toDataURL;
@@ -172,6 +178,9 @@ STAGES = ("to_kernel", "kernel", "encode", "to_browser", "decode", "data_url", "
 and ``data_url`` within ``decode``."""
 
 
+FRAME_MS = 1000 / 60
+
+
 def first_after(stamps: list, moment: float):
     """The first stamp (a number, or a list whose first item is the time) at or after
     ``moment``, or None."""
@@ -189,7 +198,9 @@ def stages_of(start: float, delay: float, kernel: dict, page: dict) -> dict | No
     sent = first_after(kernel["sent"], observer) if observer is not None else None
     blob = first_after(page["blob"], sent) if sent is not None else None
     drawn = first_after(page["draw"], blob[0]) if blob is not None else None
-    if drawn is None or drawn > end + 1:
+    # An animation frame's time stamp is when the frame began: an image drawn during that frame,
+    # before its callbacks ran, is stamped after it. So allow one frame (16.7 ms at 60 Hz).
+    if drawn is None or drawn > end + FRAME_MS:
         return None
     encode = first_after(kernel["encode"], observer)
     return {
@@ -199,7 +210,7 @@ def stages_of(start: float, delay: float, kernel: dict, page: dict) -> dict | No
         "to_browser": blob[0] - sent,
         "decode": drawn - blob[0],
         "data_url": sum(d for t, d in page["dataurl"] if blob[0] <= t <= drawn),
-        "paint": end - drawn,
+        "paint": max(end - drawn, 0.0),
         "png_bytes": blob[1],
     }
 
