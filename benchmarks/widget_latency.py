@@ -8,7 +8,9 @@ backend:
    view's observer synchronously: the model call, the artist updates and a finished,
    synchronous render (blitting: ``restore_region`` → ``draw_artist`` → ``blit``; titles
    and labels that change are blitted too, and no axis rescales, so no move needs a full
-   ``fig.canvas.draw()``). ``draw_idle()``, which returns before rendering, is never used.
+   ``fig.canvas.draw()``; a text drawn before is pasted from its kept pixels, and a new one
+   reuses the bitmaps of glyphs drawn before, ``counterprop.views.text_pixels``).
+   ``draw_idle()``, which returns before rendering, is never used.
 2. **the naive redraw** — times the same N moves on fresh sliders wired with
    ``ipywidgets.interactive_output`` to a function that builds a new figure, draws the same
    chart, renders it to PNG with ``bbox_inches="tight"`` and closes it: what

@@ -1,7 +1,10 @@
 """Check that the course environment is complete, with a helpful message for each problem.
 
+It prints one line per check (what is wrong and how to fix it) and returns True when all pass:
+
 >>> from counterprop.environment import check_environment
->>> check_environment()          # prints one line per check; returns True when all pass
+>>> check_environment()  # doctest: +SKIP
+True
 
 The same checks run from the command line as ``python tools/check_env.py``.
 """

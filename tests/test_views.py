@@ -264,7 +264,8 @@ def test_the_ipympl_canvas_is_the_live_widget():
         view.canvas._png_is_old = True  # as after any draw the browser has not fetched yet
         png = view.canvas.get_diff_image()
         assert view.canvas._current_image_mode == "full"
-        # encoded fast (zlib level 1), and losslessly: the browser gets the canvas's pixels
+        # encoded fast (unfiltered rows, zlib level 1), and losslessly: the browser gets the
+        # canvas's pixels
         sent = np.asarray(PIL.Image.open(io.BytesIO(png)).convert("RGBA"))
         np.testing.assert_array_equal(sent, pixels(view))
         assert view.canvas.get_diff_image() is None  # nothing new to send

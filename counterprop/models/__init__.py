@@ -53,7 +53,7 @@ from counterprop.models.base import (
     load_parameters,
     ranges,
 )
-from counterprop.models.funnel import ATTITUDE_STATUS, funnel
+from counterprop.models.funnel import ATTITUDE_STATUS, funnel, funnel_counts
 from counterprop.models.reach import production_index, reach, sensitivity
 from counterprop.models.survival import (
     MixtureFit,
@@ -93,6 +93,7 @@ __all__ = [
     "fit_slow_hazard",
     "followers_by_return",
     "funnel",
+    "funnel_counts",
     "leader_intervals",
     "leader_stretches",
     "load_parameters",

@@ -49,14 +49,11 @@ def funnel(
             "study measured it (RAND did not assess the videos' effect on attitudes or "
             "behaviour), so the funnel's last stage stays unknown. Leave attitude_change out."
         )
-    shown = float(valid("impressions", impressions, scalar=True))
-    rate = float(valid("ctr", ctr, 0.0, 1.0, scalar=True))
-    minutes = float(valid("minutes_per_viewer", minutes_per_viewer, scalar=True))
-    viewers = shown * rate
+    counts = funnel_counts(impressions=impressions, ctr=ctr, minutes_per_viewer=minutes_per_viewer)
     return pd.DataFrame(
         {
             "stage": ["impressions", "viewers", "minutes_watched", "attitude_change"],
-            "value": np.array([shown, viewers, viewers * minutes, np.nan], dtype=np.float64),
+            "value": np.append(counts, np.nan),
             "unit": ["ad impressions", "people", "minutes", "—"],
             "status": ["input", "computed", "computed", ATTITUDE_STATUS],
             "formula": [
@@ -67,3 +64,19 @@ def funnel(
             ],
         }
     ).astype({"stage": "str", "unit": "str", "status": "str", "formula": "str"})
+
+
+def funnel_counts(*, impressions: float, ctr: float, minutes_per_viewer: float) -> np.ndarray:
+    """The three counted stages of :func:`funnel` as an array: impressions, viewers
+    (impressions · CTR) and minutes watched (viewers · minutes per viewer), without the table
+    and without the last stage, which has no number. Same parameters and checks as
+    :func:`funnel`.
+
+    >>> funnel_counts(impressions=175_000, ctr=0.02, minutes_per_viewer=1.5).tolist()
+    [175000.0, 3500.0, 5250.0]
+    """
+    shown = float(valid("impressions", impressions, scalar=True))
+    rate = float(valid("ctr", ctr, 0.0, 1.0, scalar=True))
+    minutes = float(valid("minutes_per_viewer", minutes_per_viewer, scalar=True))
+    viewers = shown * rate
+    return np.array([shown, viewers, viewers * minutes], dtype=np.float64)

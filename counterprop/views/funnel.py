@@ -81,8 +81,7 @@ class FunnelView(ModelView):
         ]
 
     def compute(self, values: Mapping[str, float]) -> dict[str, Any]:
-        table = models.funnel(**values)
-        stages = table["value"].to_numpy()[:3]
+        stages = models.funnel_counts(**values)
         return {
             "impressions": float(stages[0]),
             "viewers": float(stages[1]),

@@ -8,6 +8,9 @@ once onto a transparent scratch canvas of the same size, keeps the pixels of its
 their transparency) and pastes them over whatever lies under the text on later draws: the
 same pixels, composited in a few microseconds.
 
+A text seen for the first time is drawn on a :class:`GlyphCachingRenderer`, which keeps each
+glyph's bitmap: the digits of a moving number are rasterised once, not on every move.
+
 A kept rendering is found by everything that shapes the pixels: the text, its anchor in
 pixels, font, colour, transparency, rotation and alignment. Anything else (a new layout,
 another renderer size) starts a new cache: the view calls :meth:`TextPixels.clear` after each
@@ -19,8 +22,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.colors import to_rgba
+from matplotlib.ft2font import RenderMode
 from matplotlib.text import Text
 
 PAD = 2
@@ -104,7 +108,7 @@ class TextPixels:
         if scratch is None or (scratch.width, scratch.height, scratch.dpi) != (
             width, height, renderer.dpi
         ):
-            scratch = self._scratch = RendererAgg(width, height, renderer.dpi)
+            scratch = self._scratch = GlyphCachingRenderer(width, height, renderer.dpi)
         scratch.clear()
         text.draw(scratch)
         box = text.get_window_extent(scratch)
@@ -117,3 +121,49 @@ class TextPixels:
         rows = np.asarray(scratch.buffer_rgba())[height - top : height - bottom, left:right]
         return left, bottom, np.ascontiguousarray(rows[::-1])
 
+
+
+class GlyphCachingRenderer(RendererAgg):
+    """An Agg renderer that rasterises each glyph once and pastes its bitmap after that.
+
+    Matplotlib's Agg renderer asks FreeType for a new bitmap of every glyph it draws, placed to
+    1/64 of a pixel. A glyph's bitmap depends only on its font, size, hinting and the fraction
+    of a pixel it starts at: moving it by whole pixels moves the bitmap by whole pixels. So this
+    renderer keeps one bitmap per (font, size, glyph, fraction) and draws it with the same Agg
+    call matplotlib uses: the pixels are identical to matplotlib's (``tests/test_text_pixels.py``
+    compares them). Rotated, slanted or stretched glyphs, boxes (mathtext) and text without
+    antialiasing are left to matplotlib.
+    """
+
+    def __init__(self, width: float, height: float, dpi: float) -> None:
+        super().__init__(width, height, dpi)
+        self._glyphs: dict[tuple, tuple[np.ndarray, int, int]] = {}
+        self._fonts: list = []  # the fonts keyed by id() below, kept alive so no id is reused
+
+    def _draw_text_glyphs_and_boxes(self, gc, x, y, angle, glyphs, boxes):  # matplotlib 3.11
+        glyphs = list(glyphs)
+        plain = angle == 0 and not boxes and gc.get_antialiased() and all(
+            slant == 0 and extend == 1 for _, _, _, slant, extend, _, _ in glyphs
+        )
+        if not plain:
+            return super()._draw_text_glyphs_and_boxes(gc, x, y, angle, glyphs, boxes)
+        flags = get_hinting_flag()
+        height = int(self.height)
+        for font, size, glyph_index, _slant, _extend, dx, dy in glyphs:  # dy is upwards
+            # Where matplotlib puts the glyph's origin, in 1/64 pixel (FreeType's y is upwards).
+            gx = round(0x40 * (x + dx))
+            gy = round(0x40 * (self.height - y + dy))
+            key = (id(font), size, self.dpi, glyph_index, flags, gx & 0x3F, gy & 0x3F)
+            kept = self._glyphs.get(key)
+            if kept is None:
+                if font not in self._fonts:
+                    self._fonts.append(font)
+                font.set_size(size, self.dpi)
+                font._set_transform([[0x10000, 0], [0, 0x10000]], [gx & 0x3F, gy & 0x3F])
+                bitmap = font._render_glyph(glyph_index, flags, RenderMode.NORMAL)
+                kept = (np.array(bitmap.buffer), bitmap.left, bitmap.top)
+                self._glyphs[key] = kept
+            buffer, left, top = kept
+            self._renderer.draw_text_image(
+                buffer, left + (gx >> 6), height - (top + (gy >> 6)) + buffer.shape[0], 0, gc
+            )
