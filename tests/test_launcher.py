@@ -229,11 +229,11 @@ def test_exercise_notebooks_are_collected_lax_and_lessons_strict(tmp_path):
         (tmp_path / folder).mkdir()
         nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / folder / "n.ipynb")
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist",
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "nbval.plugin",
          "-p", "report_check", "--collect-only", "-q", "--nbval", "--nbval-current-env",
          "exercises", "notebooks", "solutions"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "PYTHONPATH": str(tmp_path)})
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,   # only nbval, no other plugin
+        env={**os.environ, "PYTHONPATH": str(tmp_path), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
     assert done.returncode == 0, done.stdout + done.stderr
     compares = dict(line.removeprefix("COMPARES ").rsplit(" ", 1)
                     for line in done.stdout.splitlines() if line.startswith("COMPARES "))
