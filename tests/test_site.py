@@ -64,21 +64,32 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-@contextmanager
-def offline_page() -> Iterator[Any]:
-    """A page in headless Chromium that can load only from disk (any other request is aborted)."""
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Headless Chromium, started once for the tests of this file that need it."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--no-first-run"])
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(15_000)
-            page.route(re.compile(r"^(?!file:|data:|blob:)"), lambda route: route.abort())
-            yield page
+            yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def offline_page(browser: Any) -> Iterator[Any]:
+    """A new page (in a fresh browser context) that can load only from disk: any other request
+    is aborted."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.route(re.compile(r"^(?!file:|data:|blob:)"), lambda route: route.abort())
+        yield page
+    finally:
+        context.close()
 
 
 def pages(site: Path) -> list[Path]:
@@ -201,11 +212,11 @@ def test_widgets_appear_as_their_static_image(site):
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"), reason=f"Chromium is not installed at {CHROMIUM}: "
                     "`apt-get install chromium` (.ci/run does this in CI)")
-def test_pages_opened_from_disk_request_nothing_outside_the_file_system(site):
+def test_pages_opened_from_disk_request_nothing_outside_the_file_system(site, chromium):
     lessons = course_files("notebooks")
     opened = ["index.html"] + [f"notebooks/{stem}.html" for stem in lessons[-2:]] + ["docs/glossary.html"]
     requests: list[str] = []
-    with offline_page() as page:
+    with offline_page(chromium) as page:
         page.on("request", lambda r: requests.append(r.url))
         for name in opened:
             page.goto((site / name).as_uri(), wait_until="load")
@@ -234,11 +245,11 @@ def test_the_site_ships_the_course_stylesheet(site):
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"), reason=f"Chromium is not installed at {CHROMIUM}: "
                     "`apt-get install chromium` (.ci/run does this in CI)")
-def test_arabic_reads_right_to_left_on_every_page(site):
+def test_arabic_reads_right_to_left_on_every_page(site, chromium):
     """Every page: Arabic-first blocks right to left, English blocks and code left to right."""
     total: dict = {}
     per_page = {}
-    with offline_page() as page:
+    with offline_page(chromium) as page:
         for path in pages(site):
             page.goto(path.as_uri(), wait_until="load")
             counts = measure(page)
