@@ -292,9 +292,8 @@ def check_views(page, views, prefix: str) -> list[str]:
         except Exception:  # noqa: BLE001
             shoot(page, f"{prefix}-view{k + 1}-FAILED.png", failed=True)
             pytest.fail(f"{prefix}: view {k + 1}: {moved}, but the chart did not change")
-        if EVERY_SHOT:
-            settle(view)                   # the chart has changed; photograph it once it is still
-            shoot(view, f"{prefix}-view{k + 1}-after.png", shots)
+        settle(view)
+        shoot(view, f"{prefix}-view{k + 1}-after.png", shots)
     return shots
 
 
