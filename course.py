@@ -215,7 +215,8 @@ def cmd_lab(course: Course, args: argparse.Namespace) -> int:
 
 PARALLEL = ("-n", "2", "--dist", "loadscope", "--no-loadscope-reorder")
 """Both cores; each test file (and each notebook, as nbval needs) kept on one worker, in the
-order they are collected (conftest.py puts the longest files first, so the rest packs around them)."""
+order they are collected: conftest.py puts the longest files first, so the rest packs around
+them."""
 
 TEST_COMMAND: tuple[str, ...] = (
     "-m", "pytest", "-p", "no:cacheprovider", *PARALLEL, "tests", "notebooks", "solutions",
@@ -307,7 +308,8 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def split_passed_on(argv: Sequence[str], passed_on: frozenset[str]) -> tuple[list[str], list[str] | None]:
+def split_passed_on(argv: Sequence[str],
+                    passed_on: frozenset[str]) -> tuple[list[str], list[str] | None]:
     """``(the command, what it hands on to its tool)``, or ``(argv, None)``.
 
     For a command in ``passed_on`` (``test``, ``grade``, ...), everything after its name goes to

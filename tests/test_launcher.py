@@ -258,7 +258,8 @@ def test_files_marked_long_module_are_collected_first():
         def get_closest_marker(self, name: str):
             return object() if self.long and name == "long_module" else None
 
-    items = [Item("a1", False), Item("b1", True), Item("a2", False), Item("c1", True), Item("b2", True)]
+    items = [Item("a1", False), Item("b1", True), Item("a2", False), Item("c1", True),
+             Item("b2", True)]
     module.pytest_collection_modifyitems(items)
     assert [i.name for i in items] == ["b1", "c1", "b2", "a1", "a2"]
     assert module.runs_lax(ROOT / "exercises" / "00-welcome.ipynb", ROOT)
