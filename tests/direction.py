@@ -62,6 +62,10 @@ MEASURE = r"""(root) => {
   const records = [];   // {kind, script, text, probe, node, offset}
   const mostlyEnglish = [];   // Arabic-first blocks with more Latin than Arabic letters
 
+  // Reads first, writes after: every layout query below is answered before the first probe is
+  // inserted, so the browser lays the page out once instead of once per probe.
+  const pending = [];   // blocks: {point, kind, text, first}
+
   // Blocks: the probe goes before the first non-blank own text, outside any inline isolate.
   for (const el of root.querySelectorAll(BLOCKS)) {
     if (el.closest(SKIP) || el.closest('pre') || !visible(el)) continue;
@@ -83,17 +87,15 @@ MEASURE = r"""(root) => {
       if (cs.display !== 'inline') break;          // a block of its own: its paragraph starts here
       if (ISOLATING.has(cs.unicodeBidi)) point = a;
     }
-    const p = probe();
-    point.parentNode.insertBefore(p, point);
-    records.push({kind: el.matches('.widget-label') ? 'label' : el.tagName.toLowerCase(),
-                  text: text.trim().slice(0, 80), probe: p, ...first});
+    pending.push({point, kind: el.matches('.widget-label') ? 'label' : el.tagName.toLowerCase(),
+                  text: text.trim().slice(0, 80), first});
     const arabicLetters = (text.match(/\p{Script=Arabic}/gu) || []).length;
     const latinLetters = (text.match(/\p{Script=Latin}/gu) || []).length;
     if (first.script === 'arabic' && latinLetters > arabicLetters) mostlyEnglish.push(text.trim().slice(0, 60));
   }
 
   // Lines of text outputs and of code blocks: one probe at the start of every line.
-  const pres = [];
+  const pres = [];      // {pre, nodes, starts, kind, lines}
   for (const pre of root.querySelectorAll('pre')) {
     if (pre.closest(SKIP) || !visible(pre)) continue;
     const nodes = textNodes(pre, null);
@@ -101,12 +103,6 @@ MEASURE = r"""(root) => {
     let total = 0;
     for (const n of nodes) { starts.push(total); total += n.data.length; }
     const all = nodes.map((n) => n.data).join('');
-    const locate = (g) => {            // global offset -> index of its original text node
-      let j = 0;
-      while (j + 1 < nodes.length && starts[j + 1] <= g) j++;
-      return j;
-    };
-    const kind = pre.matches(OUTPUT_PRE) ? 'output line' : 'code line';
     const lines = [];
     let g = 0;
     for (const line of all.split('\n')) {
@@ -115,6 +111,21 @@ MEASURE = r"""(root) => {
       if (s >= 0) lines.push({start: g, strong: s, script, text: line.trim().slice(0, 80)});
       g += line.length + 1;
     }
+    pres.push({pre, nodes, starts, lines, kind: pre.matches(OUTPUT_PRE) ? 'output line' : 'code line'});
+  }
+
+  // Writes: insert the probes.
+  for (const b of pending) {
+    const p = probe();
+    b.point.parentNode.insertBefore(p, b.point);
+    records.push({kind: b.kind, text: b.text, probe: p, ...b.first});
+  }
+  for (const {nodes, starts, lines, kind} of pres) {
+    const locate = (g) => {            // global offset -> index of its original text node
+      let j = 0;
+      while (j + 1 < nodes.length && starts[j + 1] <= g) j++;
+      return j;
+    };
     for (const line of lines.reverse()) {          // last line first: splits keep earlier offsets
       const j = locate(line.start), k = line.start - starts[j];
       const m = locate(line.strong), t = line.strong - starts[m];
@@ -129,7 +140,6 @@ MEASURE = r"""(root) => {
       }
       records.push({kind, script: line.script, text: line.text, probe: p, node, offset});
     }
-    pres.push(pre);
   }
 
   // Measure every probe against its first strong character, then remove the probes.
@@ -154,7 +164,7 @@ MEASURE = r"""(root) => {
     if (dir !== expected && wrong.length < 12) wrong.push(`${r.kind} (${group}, ${dir}): ${r.text}`);
   }
   for (const r of records) r.probe.remove();
-  for (const pre of pres) pre.normalize();
+  for (const {pre} of pres) pre.normalize();
 
   // CodeMirror editors (code cells): never modified; read the computed direction.
   let cmArabic = 0, cmRtl = 0;
