@@ -73,6 +73,7 @@ SERVER_START = 40      # s: JupyterLab answers after about 3 s, Voila after abou
 RUN_ALL = 60_000       # ms: a lesson executes in <= 10 s; generous for a loaded CI machine
 WAIT = 20_000          # ms: default for every other Playwright wait
 REDRAW = 10_000        # ms: a slider move redraws the chart in well under a second
+POLL = 50              # ms between two checks of a wait's condition (see wait_for)
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -233,6 +234,13 @@ CANVASES = """(el) => Array.from(el.querySelectorAll('.jupyter-matplotlib canvas
 })"""
 
 
+def wait_for(page, expression: str, **options):
+    """``page.wait_for_function``, checking the condition every ``POLL`` ms. Playwright's default
+    checks it on every animation frame, 60 times a second: FINISHED serialises every output and
+    CANVAS_SIGNATURE reads every pixel, so a long wait kept a core of Chromium busy."""
+    return page.wait_for_function(expression, polling=POLL, **options)
+
+
 def signature(view) -> str | None:
     return view.evaluate(CANVAS_SIGNATURE)
 
@@ -255,9 +263,8 @@ def check_views(page, views, prefix: str) -> list[str]:
         view = views.nth(k)
         view.scroll_into_view_if_needed()
         try:
-            page.wait_for_function(
-                f"(el) => ({CANVAS_SIGNATURE})(el) && +({CANVAS_SIGNATURE})(el).split(':')[1] > 0",
-                arg=view.element_handle(), timeout=REDRAW)
+            drawn = f"(el) => ({CANVAS_SIGNATURE})(el) && +({CANVAS_SIGNATURE})(el).split(':')[1] > 0"
+            wait_for(page, drawn, arg=view.element_handle(), timeout=REDRAW)
         except Exception:  # noqa: BLE001
             shoot(page, f"{prefix}-view{k + 1}-FAILED.png", failed=True)
             pytest.fail(f"{prefix}: the chart of view {k + 1} is not drawn; its canvases: "
@@ -277,8 +284,8 @@ def check_views(page, views, prefix: str) -> list[str]:
                 for _ in range(3):
                     page.keyboard.press(key)
                 try:
-                    page.wait_for_function("([el, v]) => el.innerText !== v", timeout=3000,
-                                           arg=[readout.element_handle(), start_value])
+                    wait_for(page, "([el, v]) => el.innerText !== v", timeout=3000,
+                             arg=[readout.element_handle(), start_value])
                 except Exception:  # noqa: BLE001 - try the other direction, then the next slider
                     continue
                 moved = f"slider {s + 1}: {start_value} -> {readout.inner_text()} ({key} x3)"
@@ -287,8 +294,8 @@ def check_views(page, views, prefix: str) -> list[str]:
                 break
         assert moved, f"{prefix}: no slider of view {k + 1} moved with the arrow keys"
         try:
-            page.wait_for_function(f"([el, before]) => ({CANVAS_SIGNATURE})(el) !== before",
-                                   arg=[view.element_handle(), before], timeout=REDRAW)
+            wait_for(page, f"([el, before]) => ({CANVAS_SIGNATURE})(el) !== before",
+                     arg=[view.element_handle(), before], timeout=REDRAW)
         except Exception:  # noqa: BLE001
             shoot(page, f"{prefix}-view{k + 1}-FAILED.png", failed=True)
             pytest.fail(f"{prefix}: view {k + 1}: {moved}, but the chart did not change")
@@ -325,7 +332,7 @@ def lab(tmp_path_factory, browser, presenter_server):
         wait_until_up(server, f"{base}/api/status?token={token}", root / "lab.log")
         page = new_page(browser, base, outside)
         page.goto(f"{base}/lab?reset&token={token}")
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=WAIT)
+        wait_for(page, "() => window.jupyterapp && window.jupyterapp.started", timeout=WAIT)
         page.evaluate("() => window.jupyterapp.started")
         page.evaluate("() => { const shell = window.jupyterapp.shell; "
                       "shell.collapseLeft(); shell.collapseRight(); }")    # room for wide views
@@ -381,7 +388,7 @@ def test_what_if_lesson_runs_in_jupyterlab(lab, lesson):
                            state="attached")
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_function(FINISHED, arg=panel, timeout=RUN_ALL)
+    wait_for(page, FINISHED, arg=panel, timeout=RUN_ALL)
     ran = time.monotonic() - started
     try:
         cells = page.evaluate(CELLS)
@@ -396,12 +403,12 @@ def test_what_if_lesson_runs_in_jupyterlab(lab, lesson):
         widgets = sum("application/vnd.jupyter.widget-view+json" in o.get("data", {})
                       for c in cells for o in c["outputs"])
         notebook = page.locator(f"#{panel}")
-        page.wait_for_function("(el) => !/Loading widget/.test(el.innerText)",
-                               arg=notebook.element_handle())
+        wait_for(page, "(el) => !/Loading widget/.test(el.innerText)",
+                 arg=notebook.element_handle())
         assert "Error displaying widget" not in notebook.inner_text(), \
             f"{lesson.name}: a widget failed to render"
-        page.wait_for_function(
-            f"() => document.querySelectorAll('#{panel} .jupyter-matplotlib').length > 0")
+        wait_for(
+            page, f"() => document.querySelectorAll('#{panel} .jupyter-matplotlib').length > 0")
         views = notebook.locator(".jp-OutputArea-output:has(.jupyter-matplotlib)")
         assert views.count() >= 1, f"{lesson.name} is a what-if lesson but shows no live view"
         assert widgets >= views.count()
@@ -456,7 +463,7 @@ def test_arabic_reads_right_to_left_in_jupyterlab(lab):
     for lesson in notebooks("notebooks"):
         panel = page.evaluate(OPEN, f"notebooks/{lesson.name}")
         try:
-            page.wait_for_function(RENDERED, arg=panel, timeout=RUN_ALL)
+            wait_for(page, RENDERED, arg=panel, timeout=RUN_ALL)
             page.wait_for_timeout(300)                      # images and late renderers settle
             counts = measure(page, f"#{panel}")
             assert counts["stylesheet"] == "loaded", "tools/course.css did not reach JupyterLab's page"
@@ -521,8 +528,8 @@ def presenter(presenter_server, browser):
 def test_presenter_view_serves_live_views_with_code_hidden(presenter):
     """`make present`: every view of VIEWS is live, code is hidden, no error, no remote script."""
     page, outside, count = presenter
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.jupyter-matplotlib').length >= {count}", timeout=RUN_ALL)
+    wait_for(page, f"() => document.querySelectorAll('.jupyter-matplotlib').length >= {count}",
+             timeout=RUN_ALL)
     text = page.locator("body").inner_text()
     assert "def show" not in text and page.locator(".jp-InputArea-editor:visible").count() == 0, \
         "the presenter view shows code"
@@ -570,8 +577,8 @@ SAMPLES = """() => {
 def test_presenter_reads_arabic_right_to_left(presenter):
     """The presenter page carries the course stylesheet, and Arabic on it reads right to left."""
     page, outside, count = presenter
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.jupyter-matplotlib').length >= {count}", timeout=RUN_ALL)
+    wait_for(page, f"() => document.querySelectorAll('.jupyter-matplotlib').length >= {count}",
+             timeout=RUN_ALL)
     shown = measure(page)
     assert shown["stylesheet"] == "loaded", "tools/course.css did not reach the presenter page"
     samples = page.evaluate(SAMPLES)
