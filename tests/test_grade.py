@@ -50,13 +50,15 @@ def worked(stem: str) -> nbformat.NotebookNode:
 
 
 def looping(stem: str) -> nbformat.NotebookNode:
-    """Worked, except that the answer cell of exercise 2 never finishes; the last check cell
-    carries a ✅ saved from an earlier run, which must not count: the run never reaches it."""
+    """Worked, except that the answer cell of exercise 2 never finishes (it sleeps in a loop,
+    leaving the core to the other grading job instead of spinning for the whole time limit); the
+    last check cell carries a ✅ saved from an earlier run, which must not count: the run never
+    reaches it."""
     nb = worked(stem)
     owners = grade.cell_exercises(nb, tuple(checks.lesson_checks(stem[:2])))
     _, second, *_, last = checks.lesson_checks(stem[:2])
     index = min(i for i, ids in owners.items() if second in ids)
-    nb.cells[index].source = "while True:\n    pass"
+    nb.cells[index].source = "import time\n\nwhile True:\n    time.sleep(0.1)"
     check_cell = max(i for i, ids in owners.items() if last in ids)
     nb.cells[check_cell].outputs = [nbformat.from_dict(_result(last, "passed", "right."))]
     return nb
