@@ -525,11 +525,14 @@ def presenter(presenter_server, browser):
         page.close()
 
 
+# Every view's live canvas is on the presenter page (``count`` views).
+VIEWS_LIVE = "(count) => document.querySelectorAll('.jupyter-matplotlib').length >= count"
+
+
 def test_presenter_view_serves_live_views_with_code_hidden(presenter):
     """`make present`: every view of VIEWS is live, code is hidden, no error, no remote script."""
     page, outside, count = presenter
-    wait_for(page, f"() => document.querySelectorAll('.jupyter-matplotlib').length >= {count}",
-             timeout=RUN_ALL)
+    wait_for(page, VIEWS_LIVE, arg=count, timeout=RUN_ALL)
     text = page.locator("body").inner_text()
     assert "def show" not in text and page.locator(".jp-InputArea-editor:visible").count() == 0, \
         "the presenter view shows code"
@@ -577,8 +580,7 @@ SAMPLES = """() => {
 def test_presenter_reads_arabic_right_to_left(presenter):
     """The presenter page carries the course stylesheet, and Arabic on it reads right to left."""
     page, outside, count = presenter
-    wait_for(page, f"() => document.querySelectorAll('.jupyter-matplotlib').length >= {count}",
-             timeout=RUN_ALL)
+    wait_for(page, VIEWS_LIVE, arg=count, timeout=RUN_ALL)
     shown = measure(page)
     assert shown["stylesheet"] == "loaded", "tools/course.css did not reach the presenter page"
     samples = page.evaluate(SAMPLES)
