@@ -77,11 +77,21 @@ class Parameter:
 
     @classmethod
     def from_registry(
-        cls, model: str, name: str, label: str, *, integer: bool = False
+        cls,
+        model: str,
+        name: str,
+        label: str,
+        *,
+        integer: bool = False,
+        registry: pd.DataFrame | None = None,
     ) -> Parameter:
-        """Read ``model.name`` from ``data/parameters.csv``; ``label`` is the slider's text."""
-        table = models.load_parameters(model)
-        rows = table[table["name"] == name]
+        """Read ``model.name`` from ``data/parameters.csv``; ``label`` is the slider's text.
+
+        ``registry`` is the whole table as :func:`counterprop.models.load_parameters` returns
+        it, for a caller that reads it once for many parameters; by default it is read here.
+        """
+        table = models.load_parameters(model) if registry is None else registry
+        rows = table[(table["model"] == model) & (table["name"] == name)]
         if len(rows) != 1:
             raise ValueError(f"data/parameters.csv has no parameter {model}.{name}")
         row = rows.iloc[0]
@@ -310,8 +320,11 @@ class ModelView:
 
     def define_parameters(self) -> list[Parameter]:
         """The view's slider parameters; by default the registry rows named in ``SLIDERS``."""
+        registry = models.load_parameters()  # read once for every slider
         return [
-            Parameter.from_registry(model, name, label, integer=name in self.INTEGER)
+            Parameter.from_registry(
+                model, name, label, integer=name in self.INTEGER, registry=registry
+            )
             for model, name, label in self.SLIDERS
         ]
 
