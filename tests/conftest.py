@@ -33,6 +33,15 @@ def course_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def shared_view():
+    """``shared_view(name)``: the view ``name``, built once per test module and handed out at
+    its registry defaults (``view_helpers.Shelf``)."""
+    from view_helpers import Shelf
+
+    return Shelf()
+
+
 CHECK_PREFIXES = ("✅ ", "💡 ", "⏳ ")
 
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
-from view_helpers import PNG_SIGNATURE, artist_numbers, finite, make, pixels, strict
+from view_helpers import PNG_SIGNATURE, artist_numbers, finite, pixels, strict
 
 from counterprop import data, models, style, views
 
@@ -443,8 +443,8 @@ def test_the_deliberate_error_of_lesson_09_is_short():
     assert sum(len(line.splitlines()) for line in errors[0]["traceback"]) <= 25
 
 
-def test_the_funnel_view_has_no_slider_for_the_last_stage():
-    view = make("funnel")
+def test_the_funnel_view_has_no_slider_for_the_last_stage(shared_view):
+    view = shared_view("funnel")
     assert set(view.sliders) == {"impressions", "ctr", "minutes_per_viewer"}
     with pytest.raises(ValueError, match="has no slider attitude_change"):
         view.set(attitude_change=0.05)
@@ -461,8 +461,8 @@ def test_the_funnel_view_has_no_slider_for_the_last_stage():
     assert len(view.artists["bars"]) == 3
 
 
-def test_the_funnel_view_draws_its_assumed_impressions_as_illustrative_and_rounds_the_rest():
-    view = make("funnel")
+def test_the_funnel_view_draws_its_assumed_impressions_as_illustrative_and_rounds_the_rest(shared_view):
+    view = shared_view("funnel")
     assert view.parameters["impressions"].status == "illustrative"
     impressions = view.artists["bars"][0]
     assert impressions.get_hatch() == "//" and impressions.get_facecolor()[:3] == (1.0, 1.0, 1.0)
@@ -481,8 +481,8 @@ def test_the_funnel_view_draws_its_assumed_impressions_as_illustrative_and_round
     assert view.is_illustrative and view.artists["watermark"].get_visible()
 
 
-def test_the_funnel_view_follows_the_model_and_marks_the_published_figures():
-    view = make("funnel")
+def test_the_funnel_view_follows_the_model_and_marks_the_published_figures(shared_view):
+    view = shared_view("funnel")
     table = models.funnel(**view.values()).set_index("stage")["value"]
     assert view.outputs["viewers"] == table["viewers"]
     assert view.outputs["minutes_watched"] == table["minutes_watched"]
@@ -492,8 +492,8 @@ def test_the_funnel_view_follows_the_model_and_marks_the_published_figures():
     assert marked == sorted([ADL_IMPRESSIONS, ADL_CLICKS, PILOT_VIEWERS, PILOT_MINUTES])
 
 
-def test_the_funnel_view_steps_keep_the_registry_defaults_on_the_grid():
-    view = make("funnel")
+def test_the_funnel_view_steps_keep_the_registry_defaults_on_the_grid(shared_view):
+    view = shared_view("funnel")
     for parameter in view.parameters.values():
         positions = (parameter.default - parameter.min) / parameter.step
         assert abs(positions - round(positions)) < 1e-6, parameter.name
@@ -506,8 +506,8 @@ def test_the_funnel_view_steps_keep_the_registry_defaults_on_the_grid():
 # =============================================================================================
 
 
-def test_the_weighing_view_reads_its_sliders_from_criteria_csv():
-    view = make("weighing")
+def test_the_weighing_view_reads_its_sliders_from_criteria_csv(shared_view):
+    view = shared_view("weighing")
     table = CRITERIA.set_index("criterion_id")
     assert list(view.sliders) == list(table.index)
     for name, slider in view.sliders.items():
@@ -519,8 +519,8 @@ def test_the_weighing_view_reads_its_sliders_from_criteria_csv():
         assert row["criterion"] in slider.description
 
 
-def test_the_weighing_view_lists_every_weight_and_every_score_as_an_assumption():
-    view = make("weighing")
+def test_the_weighing_view_lists_every_weight_and_every_score_as_an_assumption(shared_view):
+    view = shared_view("weighing")
     stated = view.assumptions
     for criterion in CRITERIA["criterion_id"]:
         assert f"w_{criterion} = 1.0 ({CRITERIA.set_index('criterion_id').loc[criterion, 'criterion']})" in stated
@@ -533,8 +533,8 @@ def test_the_weighing_view_lists_every_weight_and_every_score_as_an_assumption()
     assert len(stated) == len(CRITERIA) + len(OPTIONS)
 
 
-def test_the_weighing_view_shows_the_named_flip():
-    view = make("weighing")
+def test_the_weighing_view_shows_the_named_flip(shared_view):
+    view = shared_view("weighing")
     assert view.leaders == ["redirect"]
     assert view.figure.axes[0].get_title(loc="left") == "First: Redirect-style search ads"
     view.set(reach=4, displacement=0)
@@ -550,15 +550,15 @@ def test_the_weighing_view_shows_the_named_flip():
     assert view.leaders == ["redirect"] and view.is_illustrative  # weights are judgements
 
 
-def test_the_weighing_view_says_illustrative_on_screen():
-    view = make("weighing")
+def test_the_weighing_view_says_illustrative_on_screen(shared_view):
+    view = shared_view("weighing")
     footnotes = [t.get_text() for t in view.figure.texts]
     assert any(t.startswith("ILLUSTRATIVE: scores and weights are judgements") for t in footnotes)
     assert "illustrative" in view.notes.value
 
 
-def test_the_weighing_view_flips_agree_with_the_model():
-    view = make("weighing")
+def test_the_weighing_view_flips_agree_with_the_model(shared_view):
+    view = shared_view("weighing")
     for changes in ({}, {"evidence": 2.0}, {"backlash": 4.5, "reach": 0.3}, {"displacement": 0.0}):
         view.reset()
         if changes:
@@ -571,8 +571,8 @@ def test_the_weighing_view_flips_agree_with_the_model():
             assert mine[column].tolist() == expected[column].tolist()
 
 
-def test_the_weighing_view_strips_are_the_models_intervals():
-    view = make("weighing")
+def test_the_weighing_view_strips_are_the_models_intervals(shared_view):
+    view = shared_view("weighing")
     view.set(evidence=2.0, displacement=0.5)
     expected = models.leader_intervals(SCORES, weights(evidence=2.0, displacement=0.5), low=0, high=5)
     shown = [p for p in view.artists["segments"] if p.get_visible()]
@@ -582,8 +582,8 @@ def test_the_weighing_view_strips_are_the_models_intervals():
                                sorted(expected["end"]))
 
 
-def test_all_weights_at_zero_are_refused_kindly():
-    view = make("weighing")
+def test_all_weights_at_zero_are_refused_kindly(shared_view):
+    view = shared_view("weighing")
     with strict():
         view.set(**{name: 0.0 for name in view.sliders})
     assert sum(view.values().values()) > 0
@@ -597,8 +597,8 @@ def test_all_weights_at_zero_are_refused_kindly():
 
 
 @pytest.fixture(params=STRATEGY_VIEWS)
-def view(request) -> views.ModelView:
-    return make(request.param)
+def view(request, shared_view) -> views.ModelView:
+    return shared_view(request.param)
 
 
 def test_the_registry_of_views_holds_both():
@@ -658,7 +658,7 @@ def test_blitting_updates_the_same_artists_as_a_full_redraw(view):
         target = (slider.min + slider.max) / 2
         view.sliders[name].value = target
         slow.sliders[name].value = target
-    assert artist_numbers(view) == artist_numbers(slow)
+    assert artist_numbers(view, shown_only=True) == artist_numbers(slow, shown_only=True)
     assert view.status.value == slow.status.value and view.notes.value == slow.notes.value
 
 
@@ -676,8 +676,8 @@ def test_render_figure_draws_the_same_chart_and_leaves_the_view_alone(view):
 
 
 @pytest.mark.parametrize("name", STRATEGY_VIEWS)
-def test_sweep_every_slider_over_its_whole_range(name, monkeypatch):
-    view = make(name)
+def test_sweep_every_slider_over_its_whole_range(name, monkeypatch, shared_view):
+    view = shared_view(name)
     monkeypatch.setattr(view, "_render", lambda **kw: None)
     with strict():
         for slider_name, slider in view.sliders.items():
@@ -692,8 +692,8 @@ def test_sweep_every_slider_over_its_whole_range(name, monkeypatch):
 
 
 @pytest.mark.parametrize("name", STRATEGY_VIEWS)
-def test_random_combinations_with_drawing(name):
-    view = make(name)
+def test_random_combinations_with_drawing(name, shared_view):
+    view = shared_view(name)
     draws = {n: st.floats(s.min, s.max, allow_nan=False) for n, s in view.sliders.items()}
 
     @settings(max_examples=25, deadline=None, database=None,

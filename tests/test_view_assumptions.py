@@ -10,7 +10,6 @@ import pytest
 from IPython.utils.capture import capture_output
 from matplotlib import colors
 from matplotlib import image as mpimage
-from view_helpers import make
 
 from counterprop import models, style, views
 from counterprop.views import base
@@ -69,8 +68,8 @@ def assert_marked(view, stated: list[str]) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_at_the_defaults_every_illustrative_input_is_listed(name):
-    view = make(name)
+def test_at_the_defaults_every_illustrative_input_is_listed(name, shared_view):
+    view = shared_view(name)
     assert view.values() == view.defaults() and not view.moved
     stated = view.assumptions
     for symbol in illustrative_inputs(view):
@@ -83,8 +82,8 @@ def test_at_the_defaults_every_illustrative_input_is_listed(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_mark_follows_the_sliders(name):
-    view = make(name)
+def test_the_mark_follows_the_sliders(name, shared_view):
+    view = shared_view(name)
     for slider_name, end in slider_ends(view):
         view.reset()
         view.sliders[slider_name].value = end
@@ -94,8 +93,8 @@ def test_the_mark_follows_the_sliders(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_no_slider_moves_published_data(name):
-    view = make(name)
+def test_no_slider_moves_published_data(name, shared_view):
+    view = shared_view(name)
     before = published_data(view)
     for slider_name, end in slider_ends(view):
         view.reset()
@@ -106,8 +105,8 @@ def test_no_slider_moves_published_data(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_still_image_carries_the_mark(name):
-    view = make(name)
+def test_the_still_image_carries_the_mark(name, shared_view):
+    view = shared_view(name)
     if not view.assumptions:
         pytest.skip(f"{name} rests on no assumption")
     picture = mpimage.imread(io.BytesIO(view.static_png()), format="png")[..., :3]
@@ -118,8 +117,8 @@ def test_the_still_image_carries_the_mark(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_show_still_displays_the_caption_the_assumptions_and_the_png(name):
-    view = make(name)
+def test_show_still_displays_the_caption_the_assumptions_and_the_png(name, shared_view):
+    view = shared_view(name)
     caption, picture = view.still()
     text = caption.data
     assert text.startswith(f"**{base.STILL_CAPTION}**")

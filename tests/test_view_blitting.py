@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 import pytest
-from view_helpers import make, pixels
+from view_helpers import Shelf, artist_numbers, make, pixels
 
 from counterprop import style, views
 
@@ -87,8 +87,11 @@ def states(view: views.ModelView) -> list[dict[str, float]]:
 
 @pytest.mark.parametrize("name", sorted(views.VIEWS))
 def test_a_blitted_view_shows_the_pixels_of_a_full_redraw(name):
-    view = make(name)
+    shelf = Shelf()
+    view = shelf(name)
     reference = make(name)
+    fresh = (pixels(reference), artist_numbers(reference, shown_only=True), reference.status.value,
+             reference.notes.value)
     draws = count_full_draws(view)
     titles_seen = set()
     for state in states(view):
@@ -107,6 +110,12 @@ def test_a_blitted_view_shows_the_pixels_of_a_full_redraw(name):
     assert draws == []
     if name in {"survival", "takedown", "weighing"}:  # their titles state the finding
         assert len(titles_seen) > 1, f"no state of {name} changed a title"
+    # handed out again (tests/conftest.py's shared_view), the view is as good as a new one
+    again = shelf(name)
+    assert again is view and draws == []
+    same, count = same_pixels(pixels(again), fresh[0])
+    assert same, f"{name}: back at the defaults, {count} pixels differ from a new view"
+    assert (artist_numbers(again, shown_only=True), again.status.value, again.notes.value) == fresh[1:]
 
 
 def test_a_stale_title_would_be_caught():

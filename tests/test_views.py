@@ -28,8 +28,8 @@ NAMES = ["reach", "survival", "takedown"]
 
 
 @pytest.fixture(params=NAMES)
-def view(request) -> views.ModelView:
-    return make(request.param)
+def view(request, shared_view) -> views.ModelView:
+    return shared_view(request.param)
 
 
 # =============================================================================================
@@ -44,9 +44,9 @@ def test_the_registry_of_views():
 
 
 @pytest.mark.parametrize("name", sorted(views.VIEWS))
-def test_every_registered_view_keeps_the_contract(name):
+def test_every_registered_view_keeps_the_contract(name, shared_view):
     """What the benchmark and the browser test rely on, for every view in VIEWS."""
-    view = make(name)
+    view = shared_view(name)
     assert isinstance(view.widget, widgets.VBox) and view.sliders and view.outputs
     assert view.static_png().startswith(PNG_SIGNATURE)
     assert "0x" not in repr(view) and view._repr_mimebundle_()["text/plain"] == repr(view)
@@ -97,8 +97,8 @@ def test_fixed_values_come_from_the_registry(view):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_slider_steps_put_the_default_on_the_grid(name):
-    for parameter in views.VIEWS[name](canvas="agg").parameters.values():
+def test_slider_steps_put_the_default_on_the_grid(name, shared_view):
+    for parameter in shared_view(name).parameters.values():
         positions = (parameter.default - parameter.min) / parameter.step
         assert abs(positions - round(positions)) < 1e-6, parameter.name
         assert 50 <= (parameter.max - parameter.min) / parameter.step <= 1000 or parameter.integer
@@ -172,11 +172,11 @@ def test_the_reset_button_resets(view):
     assert view.values() == view.defaults()
 
 
-def test_bad_arguments_say_what_was_expected():
+def test_bad_arguments_say_what_was_expected(shared_view):
     with pytest.raises(ValueError, match="canvas must be 'auto', 'agg' or 'ipympl'"):
         views.SurvivalView(canvas="svg")
     with pytest.raises(ValueError, match="has no slider bogus; its sliders are share_gone_2d"):
-        make("survival").set(bogus=1.0)
+        shared_view("survival").set(bogus=1.0)
 
 
 def test_moving_an_illustrative_slider_keeps_the_output_marked(view):
@@ -219,13 +219,13 @@ def test_blitting_updates_the_same_artists_as_a_full_redraw(view):
         target = (slider.min + slider.max) / 2 if isinstance(slider, widgets.FloatSlider) else 3
         view.sliders[name].value = target
         slow.sliders[name].value = target
-    assert artist_numbers(view) == artist_numbers(slow)
+    assert artist_numbers(view, shown_only=True) == artist_numbers(slow, shown_only=True)
     assert view.status.value == slow.status.value and view.notes.value == slow.notes.value
 
 
-def test_a_title_that_states_a_new_finding_is_blitted_not_redrawn(monkeypatch):
+def test_a_title_that_states_a_new_finding_is_blitted_not_redrawn(monkeypatch, shared_view):
     """Titles move with the bars: a new finding costs a blit, not a full redraw."""
-    view = make("takedown")
+    view = shared_view("takedown")
     calls = []
     original = view._render
     monkeypatch.setattr(view, "_render", lambda **kw: (calls.append(kw), original(**kw)))
@@ -276,8 +276,8 @@ def test_the_ipympl_canvas_is_the_live_widget():
 # =============================================================================================
 
 
-def test_survival_view_follows_the_models():
-    view = make("survival")
+def test_survival_view_follows_the_models(shared_view):
+    view = shared_view("survival")
     p = models.defaults("survival")
     a, h_s = models.fit_mixture(share_gone_early=0.30, share_gone_late=0.63, hazard_fast=1.0)
     assert view.outputs["hazard_slow"] == pytest.approx(h_s) and round(h_s, 4) == p["hazard_slow"]
@@ -317,8 +317,8 @@ def test_survival_view_follows_the_models():
     assert view.artists["title_lineage"].get_text() == "No return: one account"
 
 
-def test_survival_view_raises_the_90_day_share_when_the_fast_group_needs_it():
-    view = make("survival")
+def test_survival_view_raises_the_90_day_share_when_the_fast_group_needs_it(shared_view):
+    view = shared_view("survival")
     with strict():
         view.set(share_gone_2d=0.6, hazard_fast=0.5)  # 60% by day 2 cannot leave 37% at day 90
     floor = 0.6 * -math.expm1(-0.5 * 90) / -math.expm1(-0.5 * 2)
@@ -336,15 +336,15 @@ def test_survival_view_raises_the_90_day_share_when_the_fast_group_needs_it():
     assert "raised" not in view.notes.value
 
 
-def test_the_survival_views_published_points_are_the_data():
-    view = make("survival")
+def test_the_survival_views_published_points_are_the_data(shared_view):
+    view = shared_view("survival")
     bound = view.artists["conway_bound"]
     assert bound.xy == pytest.approx((2, 0.70 - 0.13)) and bound.xyann == pytest.approx((2, 0.70))
     assert len(view.artists["whatif"].get_xdata()) == 0  # no what-if point at the defaults
 
 
-def test_takedown_view_follows_the_models():
-    view = make("takedown")
+def test_takedown_view_follows_the_models(shared_view):
+    view = shared_view("takedown")
     p = models.defaults("takedown")
     assert view.outputs["views_per_video"] == pytest.approx(models.takedown_views(**p))
     assert round(view.outputs["share_views_long"], 2) == 0.91
@@ -375,8 +375,8 @@ def test_takedown_view_follows_the_models():
     assert view.artists["title_shares"].get_text() == "The tail no longer brings most views"
 
 
-def test_takedown_view_keeps_one_axis_height_and_says_when_a_bar_is_off_the_scale():
-    view = make("takedown")
+def test_takedown_view_keeps_one_axis_height_and_says_when_a_bar_is_off_the_scale(shared_view):
+    view = shared_view("takedown")
     axis = view.artists["short"].axes
     top = view.scale_top()
     assert axis.get_ylim() == (0, top)
@@ -400,8 +400,8 @@ def test_takedown_view_keeps_one_axis_height_and_says_when_a_bar_is_off_the_scal
     assert "off the scale" not in label.get_text() and label.get_bbox_patch() is None
 
 
-def test_reach_view_follows_the_models():
-    view = make("reach")
+def test_reach_view_follows_the_models(shared_view):
+    view = shared_view("reach")
     assert view.outputs["index"] == pytest.approx(1.0)
     p = models.defaults("production")
     assert view.outputs["P"] == pytest.approx(models.production_index(**p))
@@ -420,8 +420,8 @@ def test_reach_view_follows_the_models():
     assert view.outputs["index"] == pytest.approx(view.outputs["ratios"][0])
 
 
-def test_reach_view_shows_zero_reach_without_infinities():
-    view = make("reach")
+def test_reach_view_shows_zero_reach_without_infinities(shared_view):
+    view = shared_view("reach")
     with strict():
         view.set(territory=0.0, d=1.0)
     assert view.outputs["reach"] == 0.0 and view.outputs["index"] == 0.0
@@ -429,8 +429,8 @@ def test_reach_view_shows_zero_reach_without_infinities():
     assert view.artists["labels"][-1].get_text() == "×0 (off the scale)"
 
 
-def test_reach_factor_ranges_bracket_every_slider_move():
-    view = make("reach")
+def test_reach_factor_ranges_bracket_every_slider_move(shared_view):
+    view = shared_view("reach")
     ranges = view.factor_ranges()
     for name, slider in view.sliders.items():
         for end in (slider.min, slider.max):
@@ -454,9 +454,9 @@ def every_position(slider) -> list[float]:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_sweep_every_slider_over_its_whole_range(name, monkeypatch):
+def test_sweep_every_slider_over_its_whole_range(name, monkeypatch, shared_view):
     """Every position of every slider, up and down; the drawing itself is checked below."""
-    view = make(name)
+    view = shared_view(name)
     monkeypatch.setattr(view, "_render", lambda **kw: None)
     with strict():
         for slider_name, slider in view.sliders.items():
@@ -469,8 +469,8 @@ def test_sweep_every_slider_over_its_whole_range(name, monkeypatch):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_sweep_every_slider_with_drawing(name):
-    view = make(name)
+def test_sweep_every_slider_with_drawing(name, shared_view):
+    view = shared_view(name)
     with strict():
         for slider_name, slider in view.sliders.items():
             view.reset()
@@ -480,8 +480,7 @@ def test_sweep_every_slider_with_drawing(name):
                 assert not np.all(pixels(view) == 255)
 
 
-def combinations(name: str) -> st.SearchStrategy[dict[str, float]]:
-    view = views.VIEWS[name](canvas="agg")
+def combinations(view: views.ModelView) -> st.SearchStrategy[dict[str, float]]:
     draws = {}
     for slider_name, slider in view.sliders.items():
         if isinstance(slider, widgets.IntSlider):
@@ -492,12 +491,12 @@ def combinations(name: str) -> st.SearchStrategy[dict[str, float]]:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_random_combinations_of_every_slider(name):
-    view = make(name)
+def test_random_combinations_of_every_slider(name, shared_view):
+    view = shared_view(name)
 
     @settings(max_examples=40, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow])
-    @given(combo=combinations(name))
+    @given(combo=combinations(view))
     def check(combo):
         with strict():
             view.set(**combo)

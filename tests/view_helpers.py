@@ -27,6 +27,37 @@ def make(name: str) -> views.ModelView:
         return views.VIEWS[name](canvas="agg")
 
 
+class Shelf:
+    """Views built at most once each, handed out at their registry defaults.
+
+    Building a view costs a whole first draw (about a fifth of a second), and most tests only
+    move sliders and read what follows; so a test module keeps one view of each kind on a shelf
+    (the ``shared_view`` fixture of ``tests/conftest.py``). Before handing a view out again, the
+    shelf resets its sliders and redraws what moves, so that its outputs, texts and pixels are
+    those of the defaults whatever the last test did with the sliders (or with a monkeypatched
+    method, which pytest has put back by then). A test that changes a view in any other way
+    (its size, its callbacks, its artists' methods) builds its own with :func:`make`.
+    """
+
+    def __init__(self) -> None:
+        self._views: dict[str, views.ModelView] = {}
+        self._sizes: dict[str, tuple[int, int]] = {}
+
+    def __call__(self, name: str) -> views.ModelView:
+        view = self._views.get(name)
+        if view is None:
+            view = self._views[name] = make(name)
+            self._sizes[name] = view.canvas.get_width_height()
+        else:
+            with strict():
+                view.reset()
+                view.update()
+        assert view.canvas.get_width_height() == self._sizes[name], (
+            f"a test resized the shared {name} view: it should have built its own with make()")
+        assert view.values() == view.defaults() and not view.moved, name
+        return view
+
+
 def pixels(view: views.ModelView) -> np.ndarray:
     """A copy of the view's rendered pixels."""
     return np.asarray(view.canvas.buffer_rgba()).copy()
@@ -46,10 +77,13 @@ def finite(value) -> bool:
     return bool(np.all(np.isfinite(np.asarray(value, dtype=np.float64))))
 
 
-def artist_numbers(view: views.ModelView) -> list[float]:
-    """Every number the moving artists draw: line data, bar geometry, text positions."""
+def artist_numbers(view: views.ModelView, *, shown_only: bool = False) -> list[float]:
+    """Every number the moving artists draw: line data, bar geometry, text positions (with
+    ``shown_only``, of the visible ones: a hidden bar may keep the geometry it last had)."""
     out: list[float] = []
     for artist in view._dynamic_artists():
+        if shown_only and not artist.get_visible():
+            continue
         if hasattr(artist, "get_xydata"):
             out.extend(np.asarray(artist.get_xydata(), dtype=float).ravel())
         if hasattr(artist, "get_height") and hasattr(artist, "get_width"):
