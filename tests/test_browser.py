@@ -448,6 +448,13 @@ RENDERED = """(id) => {
   });
 }"""
 
+# Every image of the panel decoded, then two animation frames: the layout the reader sees.
+SETTLED = """async (id) => {
+  const images = [...document.querySelectorAll(`#${id} img`)];
+  await Promise.all(images.map((img) => img.decode().catch(() => null)));
+  for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
+}"""
+
 # Where the screenshots look: an Arabic output line and a DataFrame with Arabic cells.
 SHOW = {"00-welcome": "td:text-is('داعش')", "01-the-raw-article": "pre:has-text('ديسمبر2016.')",
         "08-strategy-lab": "pre:has-text('The current situation')"}
@@ -464,7 +471,7 @@ def test_arabic_reads_right_to_left_in_jupyterlab(lab):
         panel = page.evaluate(OPEN, f"notebooks/{lesson.name}")
         try:
             wait_for(page, RENDERED, arg=panel, timeout=RUN_ALL)
-            page.wait_for_timeout(300)                      # images and late renderers settle
+            page.evaluate(SETTLED, panel)                   # images decoded, layout done
             counts = measure(page, f"#{panel}")
             assert counts["stylesheet"] == "loaded", "tools/course.css did not reach JupyterLab's page"
             per_lesson[lesson.stem] = counts["arabic_rtl"] + counts["arabic_ltr"]
