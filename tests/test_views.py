@@ -271,6 +271,46 @@ def test_the_ipympl_canvas_is_the_live_widget():
         assert view.canvas.get_diff_image() is None  # nothing new to send
 
 
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
+def test_a_browser_that_connects_gets_the_chart_without_a_redraw(monkeypatch):
+    """A browser showing the canvas asks for a refresh, then for a draw: it gets the pixels the
+    view has (its first draw plus every blit since), not a new full draw; a stale figure, or a
+    canvas of another size, is drawn again."""
+    view = views.SurvivalView(canvas="ipympl")
+    draws, sent, asked = [], [], []
+    view.canvas.mpl_connect("draw_event", lambda event: draws.append(event.name))
+    monkeypatch.setattr(view.canvas, "send_binary", sent.append)
+    monkeypatch.setattr(view.canvas, "send_event", lambda kind, **kw: asked.append(kind))
+
+    def connect() -> None:
+        """What the front end sends when it shows the canvas, answered as it answers."""
+        asked.clear()
+        view.canvas._handle_message(None, {"type": "refresh"}, [])
+        assert asked.count("draw") == 1  # matplotlib asks the browser to ask for a draw
+        view.canvas._handle_message(None, {"type": "draw"}, [])
+
+    def received() -> np.ndarray:
+        return np.asarray(PIL.Image.open(io.BytesIO(sent[-1])).convert("RGBA"))
+
+    connect()
+    assert draws == [] and len(sent) == 1
+    np.testing.assert_array_equal(received(), pixels(view))
+    view.sliders["retention"].value = 0.2  # a blit, sent as it happens
+    connect()  # e.g. the notebook is shown again
+    assert draws == [] and len(sent) == 3
+    np.testing.assert_array_equal(received(), pixels(view))
+    assert not np.array_equal(received(), np.asarray(PIL.Image.open(io.BytesIO(sent[0]))))
+    # something that is not a slider changed the figure: it is drawn again
+    view.figure.axes[0].set_facecolor("0.9")
+    connect()
+    assert draws == ["draw_event"] and len(sent) == 4
+    np.testing.assert_array_equal(received(), pixels(view))
+    # a new pixel ratio (the window moved to another screen) means a canvas of another size
+    view.canvas._set_device_pixel_ratio(2)
+    connect()
+    assert draws == ["draw_event"] * 2 and received().shape[:2] == (800, 1600)
+
+
 # =============================================================================================
 # Each view: set a slider, the model output and the plotted data change accordingly
 # =============================================================================================

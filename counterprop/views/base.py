@@ -742,7 +742,28 @@ def _full_image_canvas_class() -> type:
         each row. This canvas writes the rows unfiltered with :func:`~counterprop.views.png.
         encode_png` (zlib level 1: about 4.5 ms, 78 kB for the survival view at its defaults,
         against 82 kB). The kernel is free for the next slider move sooner.
+
+        **No redraw when a browser connects.** A browser that shows the canvas (or shows it
+        again) asks for a "refresh"; matplotlib answers by asking the browser to request a
+        draw, and then draws the whole figure. The view drew its chart when it was built, and
+        every move since was blitted into the same pixels (tests/test_view_blitting.py checks
+        that they are a full draw's). So while nothing else has changed (the figure is not
+        stale, the canvas has the same size and pixel ratio), this canvas answers a draw
+        request with the pixels it has: the chart appears without the kernel drawing it again.
         """
+
+        _drawn_renderer: Any = None
+
+        def draw(self) -> None:
+            super().draw()
+            self._drawn_renderer = self.get_renderer()
+
+        def handle_draw(self, event: dict) -> None:
+            if self.figure.stale or self._drawn_renderer is not self.get_renderer():
+                super().handle_draw(event)
+                return
+            self._png_is_old = True  # what matplotlib's draw() ends with, without drawing
+            self.manager.refresh_all()
 
         def get_diff_image(self):  # matplotlib's signature: PNG bytes, or None if sent already
             if not self._png_is_old:
