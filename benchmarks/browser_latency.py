@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import secrets
 import shutil
 import statistics
@@ -49,6 +50,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tools")]
 
 import test_browser as lab_tools  # noqa: E402  (the browser test's servers and page helpers)
+from conftest import FULL_CHROMIUM  # noqa: E402
+
+BROWSER = Path(os.environ.get("COURSE_CHROMIUM", FULL_CHROMIUM))
+"""The desktop Chromium a learner would use (the tests may drive the lighter headless shell)."""
 
 BUDGET_P95_MS = 50.0
 
@@ -273,7 +278,7 @@ def measure(moves: int, lessons: list[Path]) -> list[dict]:
                    f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
                    "--ServerApp.allow_root=True"]
         server = lab_tools.launch(command, root / "lab.log", root, lab_tools.isolated_env(root))
-        browser = pw.chromium.launch(executable_path=str(lab_tools.CHROMIUM),
+        browser = pw.chromium.launch(executable_path=str(BROWSER),
                                      args=lab_tools.CHROMIUM_ARGS)
         try:
             lab_tools.wait_until_up(server, f"{base}/api/status?token={token}", root / "lab.log")
@@ -323,8 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.moves < 2:
         parser.error(f"--moves must be at least 2, got {args.moves}")
-    if not lab_tools.CHROMIUM.exists():
-        sys.exit(f"Chromium is not installed at {lab_tools.CHROMIUM} (apt-get install chromium).")
+    if not BROWSER.exists():
+        sys.exit(f"Chromium is not installed at {BROWSER} (apt-get install chromium).")
     lessons = [Path(p).resolve() for p in args.lessons] if args.lessons else lab_tools.what_if_lessons()
     results = measure(args.moves, lessons)
     print(f"\n{'view':<42}{'median ms':>10}{'p95 ms':>9}  verdict")

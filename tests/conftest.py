@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -13,6 +14,25 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 NOTEBOOK_DIRS = ("notebooks", "solutions", "exercises")
+
+HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
+FULL_CHROMIUM = Path("/usr/bin/chromium")
+
+
+def chromium_path() -> Path:
+    """The Chromium the browser tests drive (Playwright never downloads one here).
+
+    ``COURSE_CHROMIUM`` when set; else Debian's ``chromium-headless-shell``, the same engine
+    and version without the desktop browser around it, which does the same work with about a
+    fifth less CPU; else Debian's ``chromium``. Either may be missing: the tests then skip.
+    """
+    if os.environ.get("COURSE_CHROMIUM"):
+        return Path(os.environ["COURSE_CHROMIUM"])
+    return HEADLESS_SHELL if HEADLESS_SHELL.exists() else FULL_CHROMIUM
+
+
+NO_CHROMIUM = ("Chromium is not installed: `sudo apt-get install chromium-headless-shell` "
+               "(or `chromium`; .ci/run installs them in CI)")
 
 
 def notebooks(*dirs: str) -> list[Path]:

@@ -20,10 +20,11 @@ whose code uses ``views.``. A failure leaves a screenshot in ``work/screenshots/
 ``COURSE_SCREENSHOTS=1`` also keeps one of every step (each view before and after its slider
 moves, each page), to look the views over by eye.
 
-Skipped, with the reason, when Debian's Chromium is missing (``apt-get install chromium``; CI
-installs it in ``.ci/run`` and sets ``COURSE_REQUIRE_BROWSER=1``, which turns the skip into a
-failure) or before the what-if lessons and ``counterprop.views`` exist.
-Playwright never downloads a browser here: it drives ``/usr/bin/chromium``.
+Skipped, with the reason, when Debian's Chromium is missing (``apt-get install
+chromium-headless-shell`` or ``chromium``; CI installs them in ``.ci/run`` and sets
+``COURSE_REQUIRE_BROWSER=1``, which turns the skip into a failure) or before the what-if lessons
+and ``counterprop.views`` exist. Playwright never downloads a browser here: it drives the
+Chromium ``conftest.chromium_path()`` names (``COURSE_CHROMIUM`` chooses another).
 
 To try the test on other notebooks, e.g. while writing a view::
 
@@ -46,14 +47,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, notebooks, read
+from conftest import NO_CHROMIUM, ROOT, chromium_path, notebooks, read
 from direction import add, measure, summary
 
 import lab_style
 import lesson_cells
 import present
 
-CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM = chromium_path()
 SHOTS = ROOT / "work" / "screenshots"
 EVERY_SHOT = bool(os.environ.get("COURSE_SCREENSHOTS"))   # else only failures are photographed
 VIEWS_MODULE = os.environ.get("COURSE_VIEWS_MODULE", present.DEFAULT_MODULE)
@@ -63,8 +64,7 @@ pytestmark = [
     pytest.mark.long_module,        # one JupyterLab server and one Voila server for the file
     pytest.mark.skipif(
         not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"),  # CI: fail instead
-        reason=f"browser test skipped: Chromium is not installed at {CHROMIUM}. "
-        "Install it with `apt-get install chromium` (Debian/Ubuntu; .ci/run does this in CI).",
+        reason=f"browser test skipped: {NO_CHROMIUM}",
     ),
 ]
 
