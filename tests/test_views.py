@@ -219,7 +219,7 @@ def test_blitting_updates_the_same_artists_as_a_full_redraw(view):
         target = (slider.min + slider.max) / 2 if isinstance(slider, widgets.FloatSlider) else 3
         view.sliders[name].value = target
         slow.sliders[name].value = target
-    assert artist_numbers(view, shown_only=True) == artist_numbers(slow, shown_only=True)
+    assert artist_numbers(view) == artist_numbers(slow)
     assert view.status.value == slow.status.value and view.notes.value == slow.notes.value
 
 
@@ -305,10 +305,19 @@ def test_a_browser_that_connects_gets_the_chart_without_a_redraw(monkeypatch):
     connect()
     assert draws == ["draw_event"] and len(sent) == 4
     np.testing.assert_array_equal(received(), pixels(view))
+    # code that changes a moving (animated) artist leaves the figure clean, and asks for a draw
+    view.artists["mixture"].set_color("red")
+    assert not view.figure.stale
+    view.canvas.draw_idle()
+    view.canvas._handle_message(None, {"type": "draw"}, [])  # the browser's answer
+    assert draws == ["draw_event"] * 2 and len(sent) == 5
+    np.testing.assert_array_equal(received(), pixels(view))
+    connect()  # and the next browser to connect gets those pixels
+    assert draws == ["draw_event"] * 2 and len(sent) == 6
     # a new pixel ratio (the window moved to another screen) means a canvas of another size
     view.canvas._set_device_pixel_ratio(2)
     connect()
-    assert draws == ["draw_event"] * 2 and received().shape[:2] == (800, 1600)
+    assert draws == ["draw_event"] * 3 and received().shape[:2] == (800, 1600)
 
 
 # =============================================================================================

@@ -747,19 +747,38 @@ def _full_image_canvas_class() -> type:
         again) asks for a "refresh"; matplotlib answers by asking the browser to request a
         draw, and then draws the whole figure. The view drew its chart when it was built, and
         every move since was blitted into the same pixels (tests/test_view_blitting.py checks
-        that they are a full draw's). So while nothing else has changed (the figure is not
-        stale, the canvas has the same size and pixel ratio), this canvas answers a draw
-        request with the pixels it has: the chart appears without the kernel drawing it again.
+        that they are a full draw's). So when the draw was asked for by a browser that
+        connected, the figure is not stale and the canvas has the same size and pixel ratio,
+        this canvas answers with the pixels it has: the chart appears without the kernel
+        drawing it again. A draw asked for by code (``canvas.draw_idle()``, as matplotlib
+        expects after a change, e.g. a learner recolouring a curve) is always a full draw.
         """
 
         _drawn_renderer: Any = None
+        _in_refresh = False
+        _asked_by_code = False
 
         def draw(self) -> None:
             super().draw()
             self._drawn_renderer = self.get_renderer()
+            self._asked_by_code = False
+
+        def draw_idle(self) -> None:
+            if not self._in_refresh:  # code changed the chart and asks for it to be drawn
+                self._asked_by_code = True
+            super().draw_idle()
+
+        def handle_refresh(self, event: dict) -> None:
+            self._in_refresh = True  # matplotlib's refresh ends with draw_idle()
+            try:
+                super().handle_refresh(event)
+            finally:
+                self._in_refresh = False
 
         def handle_draw(self, event: dict) -> None:
-            if self.figure.stale or self._drawn_renderer is not self.get_renderer():
+            current = (not self._asked_by_code and not self.figure.stale
+                       and self._drawn_renderer is self.get_renderer())
+            if not current:
                 super().handle_draw(event)
                 return
             self._png_is_old = True  # what matplotlib's draw() ends with, without drawing
