@@ -448,10 +448,12 @@ RENDERED = """(id) => {
   });
 }"""
 
-# Every image of the panel decoded, then two animation frames: the layout the reader sees.
+# Every image of the panel decoded (or 5 s gone by), then two animation frames: the layout the
+# reader sees.
 SETTLED = """async (id) => {
   const images = [...document.querySelectorAll(`#${id} img`)];
-  await Promise.all(images.map((img) => img.decode().catch(() => null)));
+  const decoded = Promise.all(images.map((img) => img.decode().catch(() => null)));
+  await Promise.race([decoded, new Promise((done) => setTimeout(done, 5000))]);
   for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
 }"""
 
