@@ -33,9 +33,9 @@ class Shelf:
     Building a view costs a whole first draw (about a fifth of a second), and most tests only
     move sliders and read what follows; so a test module keeps one view of each kind on a shelf
     (the ``shared_view`` fixture of ``tests/conftest.py``). Before handing a view out again, the
-    shelf resets its sliders and redraws what moves, so that its outputs, texts and pixels are
-    those of the defaults whatever the last test did with the sliders (or with a monkeypatched
-    method, which pytest has put back by then). A test that changes a view in any other way
+    shelf resets it, which recomputes and redraws what moves, so that its outputs, texts and
+    pixels are those of the defaults whatever the last test did with the sliders (or with a
+    monkeypatched method, which pytest has put back by then). A test that changes a view in any other way
     (its size, its callbacks, its artists' methods) builds its own with :func:`make`.
     """
 
@@ -50,8 +50,7 @@ class Shelf:
             self._sizes[name] = view.canvas.get_width_height()
         else:
             with strict():
-                view.reset()
-                view.update()
+                view.reset()  # always one update: outputs, texts and moving artists redrawn
         assert view.canvas.get_width_height() == self._sizes[name], (
             f"a test resized the shared {name} view: it should have built its own with make()")
         assert view.values() == view.defaults() and not view.moved, name
