@@ -3,8 +3,9 @@
 
     .venv/bin/python benchmarks/browser_latency.py --json work/browser-latency.json
 
-For every view of every what-if lesson, in JupyterLab in headless Chromium (Debian's
-``/usr/bin/chromium``, driven by Playwright, as in ``tests/test_browser.py``), the script runs
+For every view of every what-if lesson, in JupyterLab in headless Chromium (Debian's desktop
+``/usr/bin/chromium``, driven by Playwright with the helpers of ``tests/test_browser.py``), the
+script runs
 the lesson, focuses the view's first slider and presses an arrow key ``--moves`` times (30 by
 default), alternating right and left so the slider stays in its range. For each press it
 measures, inside the page, the time from the key's ``keydown`` event (its own time stamp) to

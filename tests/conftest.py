@@ -32,7 +32,7 @@ def chromium_path() -> Path:
 
 
 NO_CHROMIUM = ("Chromium is not installed: `sudo apt-get install chromium-headless-shell` "
-               "(or `chromium`; .ci/run installs them in CI)")
+               "(or `chromium`; .ci/run installs the headless shell in CI)")
 
 
 def notebooks(*dirs: str) -> list[Path]:
