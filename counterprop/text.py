@@ -527,8 +527,8 @@ def _require_str(value: object, function_name: str) -> None:
 def _table(rows: list[dict[str, object]], dtypes: dict[str, str]) -> pd.DataFrame:
     """Build a DataFrame with exactly these columns and dtypes (also when empty).
 
-    Each column is built as an array first (pandas' string array for text), which is about five
-    times faster than a Series per column: it matters to a check or test that reads many texts.
+    Each column is built as an array first (pandas' string array for text), three to five times
+    faster than a Series per column: it matters to a check or test that reads many texts.
     """
     columns = {}
     for column, dtype in dtypes.items():
