@@ -21,7 +21,7 @@ whose code uses ``views.``. A failure leaves a screenshot in ``work/screenshots/
 moves, each page), to look the views over by eye.
 
 Skipped, with the reason, when Debian's Chromium is missing (``apt-get install
-chromium-headless-shell`` or ``chromium``; CI installs them in ``.ci/run`` and sets
+chromium-headless-shell`` or ``chromium``; CI installs the first in ``.ci/run`` and sets
 ``COURSE_REQUIRE_BROWSER=1``, which turns the skip into a failure) or before the what-if lessons
 and ``counterprop.views`` exist. Playwright never downloads a browser here: it drives the
 Chromium ``conftest.chromium_path()`` names (``COURSE_CHROMIUM`` chooses another).

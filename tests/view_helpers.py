@@ -1,4 +1,5 @@
-"""Helpers shared by the what-if view tests (tests/test_views.py, tests/test_strategy.py)."""
+"""Helpers shared by the what-if view tests (tests/test_views.py, test_strategy.py,
+test_view_assumptions.py, test_view_blitting.py)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ class Shelf:
     (the ``shared_view`` fixture of ``tests/conftest.py``). Before handing a view out again, the
     shelf resets it, which recomputes and redraws what moves, so that its outputs, texts and
     pixels are those of the defaults whatever the last test did with the sliders (or with a
-    monkeypatched method, which pytest has put back by then). A test that changes a view in any other way
-    (its size, its callbacks, its artists' methods) builds its own with :func:`make`.
+    monkeypatched method, which pytest has put back by then). A test that changes a view in any
+    other way (its size, its callbacks, its artists' methods) builds its own with :func:`make`.
     """
 
     def __init__(self) -> None:
