@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 import pytest
-from view_helpers import Shelf, artist_numbers, make, pixels
+from view_helpers import Shelf, make, pixels, shown
 
 from counterprop import style, views
 
@@ -83,12 +83,6 @@ def states(view: views.ModelView) -> list[dict[str, float]]:
     for _ in range(2):
         out.append({n: rng.choice(positions(s, 21)).item() for n, s in view.sliders.items()})
     return out
-
-
-def shown(view: views.ModelView) -> tuple[list[bool], list[float]]:
-    """Which moving artists are visible, and the numbers the visible ones draw."""
-    return ([a.get_visible() for a in view._dynamic_artists()],
-            artist_numbers(view, shown_only=True))
 
 
 @pytest.mark.parametrize("name", sorted(views.VIEWS))

@@ -91,3 +91,9 @@ def artist_numbers(view: views.ModelView, *, shown_only: bool = False) -> list[f
         if hasattr(artist, "get_position"):
             out.extend(float(v) for v in artist.get_position())
     return out
+
+
+def shown(view: views.ModelView) -> tuple[list[bool], list[float]]:
+    """Which moving artists are visible, and the numbers the visible ones draw."""
+    return ([a.get_visible() for a in view._dynamic_artists()],
+            artist_numbers(view, shown_only=True))
