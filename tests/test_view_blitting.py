@@ -10,6 +10,8 @@ speed can never hide a stale title, label or bar.
 
 from __future__ import annotations
 
+import io
+
 import ipywidgets as widgets
 import numpy as np
 import pytest
@@ -132,6 +134,19 @@ def test_a_stale_title_would_be_caught():
         title.set_text = original
     same, count = same_pixels(pixels(view), pixels(reference))
     assert not same and count > 50
+
+
+@pytest.mark.parametrize("dpi", [None, 150])
+def test_saving_the_live_figure_leaves_no_trace_on_later_moves(dpi):
+    """``view.figure.savefig(...)`` draws the moving artists too; the next moves must not show
+    them twice (a background kept during the save would)."""
+    view, reference = make("survival"), make("survival")
+    view.figure.savefig(io.BytesIO(), format="png", dpi=dpi)
+    for one in (view, reference):
+        one.set(share_gone_2d=0.5, retention=0.2)
+    reference.canvas.draw()
+    same, count = same_pixels(pixels(view), pixels(reference))
+    assert same, f"after savefig(dpi={dpi}), {count} pixels differ from a full redraw"
 
 
 @pytest.mark.parametrize("name", sorted(views.VIEWS))

@@ -523,7 +523,12 @@ class ModelView:
 
     def _on_draw(self, event: Any) -> None:
         """After a full draw: keep two backgrounds (without and with the watermark), forget the
-        text pixels kept for the old layout, then draw the moving artists on the right one."""
+        text pixels kept for the old layout, then draw the moving artists on the right one.
+
+        Not after a draw for ``savefig``: saving draws the moving artists too, and a background
+        kept then would show them under every later move."""
+        if self.canvas.is_saving():
+            return
         watermark = self.artists.get("watermark")
         plain = self.canvas.copy_from_bbox(self.figure.bbox)
         marked = plain
