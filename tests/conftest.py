@@ -33,6 +33,11 @@ def chromium_path() -> Path:
 
 NO_CHROMIUM = ("Chromium is not installed: `sudo apt-get install chromium-headless-shell` "
                "(or `chromium`; .ci/run installs the headless shell in CI)")
+NEEDS_CHROMIUM = pytest.mark.skipif(
+    not chromium_path().exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"),  # CI: fail
+    reason=NO_CHROMIUM,
+)
+"""Skip a browser test where no Chromium is installed (``COURSE_REQUIRE_BROWSER=1``: fail)."""
 
 
 def notebooks(*dirs: str) -> list[Path]:

@@ -111,7 +111,8 @@ MEASURE = r"""(root) => {
       if (s >= 0) lines.push({start: g, strong: s, script, text: line.trim().slice(0, 80)});
       g += line.length + 1;
     }
-    pres.push({pre, nodes, starts, lines, kind: pre.matches(OUTPUT_PRE) ? 'output line' : 'code line'});
+    const kind = pre.matches(OUTPUT_PRE) ? 'output line' : 'code line';
+    pres.push({pre, nodes, starts, lines, kind});
   }
 
   // Writes: insert the probes.

@@ -47,7 +47,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import NO_CHROMIUM, ROOT, chromium_path, notebooks, read
+from conftest import NEEDS_CHROMIUM, ROOT, chromium_path, notebooks, read
 from direction import add, measure, summary
 
 import lab_style
@@ -62,10 +62,7 @@ VIEWS_MODULE = os.environ.get("COURSE_VIEWS_MODULE", present.DEFAULT_MODULE)
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.long_module,        # one JupyterLab server and one Voila server for the file
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"),  # CI: fail instead
-        reason=f"browser test skipped: {NO_CHROMIUM}",
-    ),
+    NEEDS_CHROMIUM,
 ]
 
 # Every wait has a deadline, so a broken page fails the test instead of hanging `make test`.
@@ -263,7 +260,8 @@ def check_views(page, views, prefix: str) -> list[str]:
         view = views.nth(k)
         view.scroll_into_view_if_needed()
         try:
-            drawn = f"(el) => ({CANVAS_SIGNATURE})(el) && +({CANVAS_SIGNATURE})(el).split(':')[1] > 0"
+            drawn = (f"(el) => ({CANVAS_SIGNATURE})(el) "
+                     f"&& +({CANVAS_SIGNATURE})(el).split(':')[1] > 0")
             wait_for(page, drawn, arg=view.element_handle(), timeout=REDRAW)
         except Exception:  # noqa: BLE001
             shoot(page, f"{prefix}-view{k + 1}-FAILED.png", failed=True)

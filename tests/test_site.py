@@ -22,7 +22,7 @@ import build_site
 import lesson_cells
 import nbformat
 import pytest
-from conftest import NO_CHROMIUM, ROOT, chromium_path
+from conftest import NEEDS_CHROMIUM, ROOT, chromium_path
 from direction import add, measure, summary
 
 pytestmark = pytest.mark.long_module  # the site is built once, for the whole file
@@ -210,7 +210,7 @@ def test_widgets_appear_as_their_static_image(site):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"), reason=NO_CHROMIUM)
+@NEEDS_CHROMIUM
 def test_pages_opened_from_disk_request_nothing_outside_the_file_system(site, chromium):
     lessons = course_files("notebooks")
     opened = ["index.html"] + [f"notebooks/{stem}.html" for stem in lessons[-2:]] + ["docs/glossary.html"]
@@ -242,7 +242,7 @@ def test_the_site_ships_the_course_stylesheet(site):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("COURSE_REQUIRE_BROWSER"), reason=NO_CHROMIUM)
+@NEEDS_CHROMIUM
 def test_arabic_reads_right_to_left_on_every_page(site, chromium):
     """Every page: Arabic-first blocks right to left, English blocks and code left to right."""
     total: dict = {}

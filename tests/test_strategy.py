@@ -461,7 +461,8 @@ def test_the_funnel_view_has_no_slider_for_the_last_stage(shared_view):
     assert len(view.artists["bars"]) == 3
 
 
-def test_the_funnel_view_draws_its_assumed_impressions_as_illustrative_and_rounds_the_rest(shared_view):
+def test_the_funnel_view_draws_its_assumed_impressions_as_illustrative_and_rounds_the_rest(
+        shared_view):
     view = shared_view("funnel")
     assert view.parameters["impressions"].status == "illustrative"
     impressions = view.artists["bars"][0]

@@ -10,6 +10,7 @@ import pytest
 from IPython.utils.capture import capture_output
 from matplotlib import colors
 from matplotlib import image as mpimage
+from view_helpers import make
 
 from counterprop import models, style, views
 from counterprop.views import base
@@ -95,7 +96,7 @@ def test_the_mark_follows_the_sliders(name, shared_view):
 @pytest.mark.parametrize("name", NAMES)
 def test_no_slider_moves_published_data(name, shared_view):
     view = shared_view(name)
-    before = published_data(views.VIEWS[name](canvas="agg"))  # as a new view draws them
+    before = published_data(make(name))  # as a new view draws them
     for slider_name, end in slider_ends(view):
         view.reset()
         view.sliders[slider_name].value = end
